@@ -1,0 +1,175 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Oxen.Video.Validation;
+
+/// <summary>
+/// The checks that generated <c>Validate()</c> methods call, one per schema keyword. Every message names the
+/// value and what is allowed; the path names the field.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class OxenValidator
+{
+    private const int MaxShownStringLength = 60;
+
+    /// <summary><c>required</c>: the value must be present.</summary>
+    public static void Required(List<OxenValidationError> errors, string path, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is null)
+        {
+            errors.Add(new(path, null, "is required but was not set."));
+        }
+    }
+
+    /// <summary><c>minimum</c>/<c>maximum</c> and their exclusive forms; an infinite bound is absent.</summary>
+    public static void Range(
+        List<OxenValidationError> errors,
+        string path,
+        double value,
+        double minimum,
+        double maximum,
+        bool exclusiveMinimum = false,
+        bool exclusiveMaximum = false)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var tooLow = exclusiveMinimum ? value <= minimum : value < minimum;
+        var tooHigh = exclusiveMaximum ? value >= maximum : value > maximum;
+        if (tooLow || tooHigh || double.IsNaN(value))
+        {
+            errors.Add(new(path, FormatNumber(value), $"{FormatNumber(value)} is out of range; allowed: {DescribeRange(minimum, maximum, exclusiveMinimum, exclusiveMaximum)}."));
+        }
+    }
+
+    /// <summary><c>minLength</c>/<c>maxLength</c>, counted in Unicode code points as JSON Schema does.</summary>
+    public static void Length(List<OxenValidationError> errors, string path, string value, int minimum, int maximum)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(value);
+        var length = CountCodePoints(value);
+        if (length < minimum || length > maximum)
+        {
+            errors.Add(new(path, FormatString(value), $"has {length} characters; allowed: {DescribeCount(minimum, maximum, "characters")}."));
+        }
+    }
+
+    /// <summary><c>minItems</c>/<c>maxItems</c>.</summary>
+    public static void ItemCount(List<OxenValidationError> errors, string path, int count, int minimum, int maximum)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (count < minimum || count > maximum)
+        {
+            errors.Add(new(path, null, $"has {count} items; allowed: {DescribeCount(minimum, maximum, "items")}."));
+        }
+    }
+
+    /// <summary><c>format: uri</c>: an absolute URI with a scheme.</summary>
+    public static void Uri(List<OxenValidationError> errors, string path, string value)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IsAbsoluteUri(value))
+        {
+            errors.Add(new(path, FormatString(value), $"{FormatString(value)} is not an absolute URI; allowed: a URI with a scheme, e.g. https://example.com/image.png."));
+        }
+    }
+
+    /// <summary><c>enum</c>: a value (usually an undefined enum constant) that is not one of the members.</summary>
+    public static void NotAllowed(List<OxenValidationError> errors, string path, string value, string allowed)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Add(new(path, value, $"{value} is not allowed; allowed: {allowed}."));
+    }
+
+    /// <summary>Whether <paramref name="value"/> is an absolute URI as <c>format: uri</c> requires.</summary>
+    public static bool IsAbsoluteUri(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        // A scheme first (RFC 3986 §3.1): Uri.TryCreate alone takes "/tmp/x" for a file URI on Unix.
+        if (value.Length == 0 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 1)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            var c = value[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || c is '\\' or '"' or '<' or '>' or '^' or '`' or '{' or '|' or '}' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return System.Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    /// <summary>Counts Unicode code points (a surrogate pair is one).</summary>
+    public static int CountCodePoints(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Formats a number the way JSON writes it.</summary>
+    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a string as a JSON literal, shortened for messages.</summary>
+    public static string FormatString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var shown = value.Length > MaxShownStringLength ? value[..MaxShownStringLength] + "…" : value;
+        return JsonSerializer.Serialize(shown, OxenValidatorJsonContext.Default.String);
+    }
+
+    private static string DescribeRange(double minimum, double maximum, bool exclusiveMinimum, bool exclusiveMaximum)
+    {
+        var builder = new StringBuilder();
+        if (!double.IsNegativeInfinity(minimum))
+        {
+            builder.Append(exclusiveMinimum ? "greater than " : "at least ").Append(FormatNumber(minimum));
+        }
+
+        if (!double.IsPositiveInfinity(maximum))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(" and ");
+            }
+
+            builder.Append(exclusiveMaximum ? "less than " : "at most ").Append(FormatNumber(maximum));
+        }
+
+        return builder.Length == 0 ? "any number" : builder.ToString();
+    }
+
+    private static string DescribeCount(int minimum, int maximum, string unit) => (minimum, maximum) switch
+    {
+        (0, int.MaxValue) => $"any number of {unit}",
+        (0, _) => $"at most {maximum} {unit}",
+        (_, int.MaxValue) => $"at least {minimum} {unit}",
+        _ => $"{minimum} to {maximum} {unit}",
+    };
+}
