@@ -17,4 +17,7 @@ public static class OxenRequestExtensions
         request.Validate().ThrowIfInvalid(request.ModelId);
         return request;
     }
+
+    /// <summary>The request body as JSON text: <c>{"model": "...", ...}</c> with the properties that are set.</summary>
+    public static string ToJson(this IOxenRequest request) => Serialization.OxenJson.Serialize(request);
 }

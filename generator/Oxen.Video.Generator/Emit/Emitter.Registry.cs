@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using Oxen.Video.Generator.Specs;
+
+namespace Oxen.Video.Generator.Emit;
+
+internal sealed partial class Emitter
+{
+    private const string ModelsNs = "global::Oxen.Video.Models";
+
+    private string ModelInfoExpression() => "CreateModelInfo()";
+
+    /// <summary>The model's registry entry, built once per type from the schema's metadata.</summary>
+    private void WriteCreateModelInfo()
+    {
+        var m = _model;
+        using (_w.Block($"private static {ModelsNs}.OxenModelInfo CreateModelInfo()"))
+        {
+            _w.Line($"var parameters = new {ModelsNs}.OxenParameterInfo[]");
+            _w.Line("{");
+            foreach (var property in m.Request.Properties)
+            {
+                _w.Line($"    {ParameterExpression(property)},");
+            }
+
+            _w.Line("};");
+            _w.Line($"return new {ModelsNs}.OxenModelInfo(");
+            _w.Line($"    {CSharp.StringLiteral(m.Id)},");
+            _w.Line($"    {CSharp.StringLiteral(m.DisplayName)},");
+            _w.Line($"    {Nullable(m.Description)},");
+            _w.Line($"    {CSharp.StringLiteral(m.Endpoint)},");
+            _w.Line($"    typeof({Global(m.TypeName)}),");
+            _w.Line("    parameters,");
+            _w.Line("    static json => Parse(json))");
+            _w.Line("{");
+            _w.Line($"    ModelType = {Nullable(m.ModelType)},");
+            _w.Line($"    InputCapabilities = {StringArray(m.InputCapabilities)},");
+            _w.Line($"    OutputCapabilities = {StringArray(m.OutputCapabilities)},");
+            _w.Line($"    Pricing = {PricingExpression(m.Pricing)},");
+            _w.Line($"    RemovedFromDocsOn = {Nullable(m.RemovedFromDocsOn)},");
+            _w.Line("};");
+        }
+    }
+
+    private string ParameterExpression(PropertySpec property)
+    {
+        var type = property.Type;
+        var allowed = type.Kind == ValueKind.Enum
+            ? StringArray(_model.Enums.First(e => e.TypeName == type.TypeName).Members.Select(m => m.WireJson))
+            : "global::System.Array.Empty<string>()";
+        var init = new List<string>();
+        if (type.Item is { } item)
+        {
+            init.Add($"ItemKind = {ModelsNs}.OxenValueKind.{item.Kind}");
+        }
+
+        var constraints = type.Item?.Constraints.HasRange == true ? type.Item.Constraints : type.Constraints;
+        if (constraints.Minimum is { } min)
+        {
+            init.Add($"Minimum = {CSharp.DoubleLiteral(min)}");
+        }
+
+        if (constraints.Maximum is { } max)
+        {
+            init.Add($"Maximum = {CSharp.DoubleLiteral(max)}");
+        }
+
+        var format = type.Constraints.Format ?? type.Item?.Constraints.Format;
+        if (format is not null)
+        {
+            init.Add($"Format = {CSharp.StringLiteral(format)}");
+        }
+
+        var text = property.Description ?? property.Title;
+        var expression = $"new {ModelsNs}.OxenParameterInfo({CSharp.StringLiteral(property.JsonName)}, {CSharp.StringLiteral(property.PropertyName)}, {ModelsNs}.OxenValueKind.{type.Kind}, {Bool(property.IsRequired)}, {Nullable(text)}, {Nullable(property.Default?.Json)}, {allowed})";
+        return init.Count == 0 ? expression : $"{expression} {{ {string.Join(", ", init)} }}";
+    }
+
+    private static string PricingExpression(PricingSpec? pricing)
+    {
+        if (pricing is null)
+        {
+            return "null";
+        }
+
+        var byResolution = pricing.CostPerSecondByResolution.Count == 0
+            ? "null"
+            : "new global::System.Collections.Generic.Dictionary<string, double> { "
+                + string.Join(", ", pricing.CostPerSecondByResolution.Select(e => $"[{CSharp.StringLiteral(e.Resolution)}] = {e.Cost}d"))
+                + " }";
+        return $"new {ModelsNs}.OxenModelPricing({Nullable(pricing.Method)}, {NullableNumber(pricing.CostPerSecond)}, {NullableNumber(pricing.CostPerSecondWithAudio)}, {byResolution})";
+    }
+
+    private static string Nullable(string? text) => text is null ? "null" : CSharp.StringLiteral(text);
+
+    private static string NullableNumber(string? json) => json is null ? "null" : json + "d";
+
+    private static string StringArray(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", list.Select(CSharp.StringLiteral))} }}";
+    }
+
+    /// <summary>The <c>OxenModels</c> registry over every model of the compilation, sorted by id.</summary>
+    public static string EmitRegistry(IReadOnlyList<ModelSummary> models, string @namespace)
+    {
+        var w = new SourceWriter();
+        WriteHeader(w, @namespace);
+        w.Line("/// <summary>Every Oxen model generated from this project's <c>OxenSchema</c> files.</summary>");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(Emitter).Assembly.GetName().Version}\")]");
+        using (w.Block("public static partial class OxenModels"))
+        {
+            w.Line("/// <summary>The models, sorted by id.</summary>");
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{ModelsNs}.OxenModelInfo> All {{ get; }} = new {ModelsNs}.OxenModelInfo[]");
+            w.Line("{");
+            foreach (var model in models)
+            {
+                w.Line($"    global::{@namespace}.{model.TypeName}.ModelInfo,");
+            }
+
+            w.Line("};");
+            w.Line();
+            w.Line("/// <summary>The model with this id, or null when none was generated.</summary>");
+            w.Open($"public static {ModelsNs}.OxenModelInfo? Find(string id) => id switch");
+            foreach (var model in models)
+            {
+                w.Line($"{CSharp.StringLiteral(model.Id)} => global::{@namespace}.{model.TypeName}.ModelInfo,");
+            }
+
+            w.Line("_ => null,");
+            w.Close(";");
+        }
+
+        return w.ToString();
+    }
+}

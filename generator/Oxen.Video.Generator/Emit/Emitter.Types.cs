@@ -1,0 +1,221 @@
+using System.Linq;
+using Oxen.Video.Generator.Specs;
+
+namespace Oxen.Video.Generator.Emit;
+
+internal sealed partial class Emitter
+{
+    private void WriteRequestType()
+    {
+        var m = _model;
+        var summary = m.Description is null ? m.DisplayName : $"{m.DisplayName}: {m.Description}";
+        _w.Line($"/// <summary>{CSharp.Xml(summary)}</summary>");
+        _w.Line("/// <remarks>");
+        _w.Line($"/// The request body of the Oxen model <c>{CSharp.Xml(m.Id)}</c>{(m.ModelType is null ? "" : $" ({CSharp.Xml(m.ModelType)})")}, sent to <c>{CSharp.Xml(m.Endpoint)}</c>.");
+        if (m.RemovedFromDocsOn is not null)
+        {
+            _w.Line($"/// Its page left Oxen's docs on {CSharp.Xml(m.RemovedFromDocsOn)}: the model may no longer be served.");
+        }
+
+        _w.Line($"/// Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; the schema's defaults are in <see cref=\"Defaults\"/> and are applied by the server, not sent.");
+        _w.Line("/// </remarks>");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(m.Request))}))]");
+        _w.Line(GeneratedCodeAttribute);
+        using (_w.Block($"public sealed partial class {m.TypeName} : global::Oxen.Video.IOxenRequest"))
+        {
+            _w.Line("/// <summary>The model id, sent as <c>\"model\"</c>.</summary>");
+            _w.Line($"public const string ModelId = {CSharp.StringLiteral(m.Id)};");
+            _w.Line();
+            _w.Line("string global::Oxen.Video.IOxenRequest.ModelId => ModelId;");
+            WriteProperties(m.Request);
+            WriteDefaults(m.Request);
+            _w.Line();
+            _w.Line("/// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>");
+            _w.Line($"public static global::Oxen.Video.Models.OxenModelInfo ModelInfo {{ get; }} = {ModelInfoExpression()};");
+            _w.Line();
+            WriteCreateModelInfo();
+            _w.Line();
+            WriteValidateMethod();
+            _w.Line();
+            _w.Line("/// <inheritdoc />");
+            _w.Line($"public void WriteTo({Json}.Utf8JsonWriter writer) => {Global(ConverterName(m.Request))}.WriteValue(writer, this);");
+            _w.Line();
+            _w.Line("/// <summary>Parses a request body (<c>{\"model\": ..., ...}</c>) written for this model.</summary>");
+            _w.Line($"/// <exception cref=\"{Json}.JsonException\">The JSON is not a body for this model, or a value has the wrong type.</exception>");
+            using (_w.Block($"public static {m.TypeName} Parse(global::System.ReadOnlySpan<byte> utf8Json)"))
+            {
+                _w.Line($"var reader = new {Json}.Utf8JsonReader(utf8Json);");
+                _w.Line("reader.Read();");
+                _w.Line($"return {Global(ConverterName(m.Request))}.ReadValue(ref reader);");
+            }
+
+            _w.Line();
+            _w.Line("/// <inheritdoc cref=\"Parse(global::System.ReadOnlySpan{byte})\"/>");
+            _w.Line($"public static {m.TypeName} Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));");
+            _w.Line();
+            WriteAddErrors(m.Request, isRequest: true);
+        }
+    }
+
+    private void WriteNestedType(ObjectSpec spec)
+    {
+        var text = spec.Description ?? spec.Title;
+        var summary = text is null ? $"A value of <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> in <see cref=\"{_model.TypeName}\"/>." : CSharp.Xml(text);
+        _w.Line($"/// <summary>{summary}</summary>");
+        _w.Line($"/// <remarks>JSON path <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> of model <c>{CSharp.Xml(_model.Id)}</c>.</remarks>");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(spec))}))]");
+        _w.Line(GeneratedCodeAttribute);
+        using (_w.Block($"public sealed partial class {spec.TypeName}"))
+        {
+            WriteProperties(spec);
+            WriteDefaults(spec);
+            _w.Line();
+            WriteAddErrors(spec, isRequest: false);
+        }
+    }
+
+    private void WriteProperties(ObjectSpec spec)
+    {
+        foreach (var property in spec.Properties)
+        {
+            _w.Line();
+            WritePropertyDocs(property);
+            _w.Line($"[{Schema}.OxenJsonName({CSharp.StringLiteral(property.JsonName)})]");
+            foreach (var attribute in ConstraintAttributes(property.Type))
+            {
+                _w.Line(attribute);
+            }
+
+            var type = ClrType(property.Type);
+            _w.Line(property.IsRequired
+                ? $"public required {type} {property.PropertyName} {{ get; set; }}"
+                : $"public {type}? {property.PropertyName} {{ get; set; }}");
+        }
+    }
+
+    private void WritePropertyDocs(PropertySpec property)
+    {
+        var text = property.Description ?? property.Title;
+        _w.Line(text is null
+            ? $"/// <summary>The <c>{CSharp.Xml(property.JsonName)}</c> parameter.</summary>"
+            : $"/// <summary>{CSharp.Xml(text)}</summary>");
+        var remarks = $"JSON <c>{CSharp.Xml(property.JsonName)}</c>";
+        remarks += property.IsRequired ? ", required." : ", optional: left out of the request when null.";
+        if (property.Default is { } d)
+        {
+            remarks += $" Default <c>{CSharp.Xml(d.Json)}</c>" + (d.CSharpLiteral is null ? "" : $" (<see cref=\"Defaults.{property.PropertyName}\"/>)") + ", applied by the server.";
+        }
+
+        if (Describe(property.Type) is { Length: > 0 } allowed)
+        {
+            remarks += " " + allowed;
+        }
+
+        _w.Line($"/// <remarks>{remarks}</remarks>");
+    }
+
+    /// <summary>A sentence on what a value allows, for the docs.</summary>
+    private string Describe(TypeSpec type)
+    {
+        var c = type.Constraints;
+        var parts = new System.Collections.Generic.List<string>();
+        if (type.Kind == ValueKind.Enum)
+        {
+            var spec = _model.Enums.First(e => e.TypeName == type.TypeName);
+            parts.Add("Allowed: " + CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson))) + ".");
+        }
+
+        if (c.HasRange)
+        {
+            parts.Add($"Range: {RangeText(c)}.");
+        }
+
+        if (c.HasLength)
+        {
+            parts.Add($"Length: {c.MinLength ?? 0} to {(c.MaxLength is null ? "any number of" : c.MaxLength.ToString())} characters.");
+        }
+
+        if (c.HasItemCount)
+        {
+            parts.Add($"Items: {c.MinItems ?? 0} to {(c.MaxItems is null ? "any number" : c.MaxItems.ToString())}.");
+        }
+
+        if (c.IsUri)
+        {
+            parts.Add("An absolute URI.");
+        }
+
+        if (type.Kind == ValueKind.Array && type.Item is { } item && Describe(item) is { Length: > 0 } itemText)
+        {
+            parts.Add("Each item: " + itemText);
+        }
+
+        if (type.Kind == ValueKind.Any)
+        {
+            parts.Add("Any JSON value: the schema's shape is not typed.");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static string RangeText(ConstraintSpec c)
+    {
+        var low = c.Minimum is null ? "" : (c.ExclusiveMinimum ? "greater than " : "at least ") + CSharp.Number(c.Minimum.Value);
+        var high = c.Maximum is null ? "" : (c.ExclusiveMaximum ? "less than " : "at most ") + CSharp.Number(c.Maximum.Value);
+        return low.Length > 0 && high.Length > 0 ? $"{low} and {high}" : low + high;
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> ConstraintAttributes(TypeSpec type)
+    {
+        var c = type.Constraints;
+        if (c.HasRange)
+        {
+            var args = $"{CSharp.DoubleLiteral(c.Minimum ?? double.NegativeInfinity)}, {CSharp.DoubleLiteral(c.Maximum ?? double.PositiveInfinity)}";
+            var named = (c.ExclusiveMinimum ? ", ExclusiveMinimum = true" : "") + (c.ExclusiveMaximum ? ", ExclusiveMaximum = true" : "");
+            yield return $"[{Schema}.OxenRange({args}{named})]";
+        }
+
+        if (c.HasLength)
+        {
+            yield return $"[{Schema}.OxenLength({c.MinLength ?? 0}, {(c.MaxLength is null ? "int.MaxValue" : c.MaxLength.ToString())})]";
+        }
+
+        if (c.HasItemCount)
+        {
+            yield return $"[{Schema}.OxenItemCount({c.MinItems ?? 0}, {(c.MaxItems is null ? "int.MaxValue" : c.MaxItems.ToString())})]";
+        }
+
+        if (c.IsUri)
+        {
+            yield return $"[{Schema}.OxenUri]";
+        }
+    }
+
+    private void WriteDefaults(ObjectSpec spec)
+    {
+        var withConstants = spec.Properties.Where(p => p.Default?.CSharpLiteral is not null).ToList();
+        if (withConstants.Count == 0)
+        {
+            return;
+        }
+
+        _w.Line();
+        _w.Line("/// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>");
+        using (_w.Block("public static class Defaults"))
+        {
+            var first = true;
+            foreach (var property in withConstants)
+            {
+                if (!first)
+                {
+                    _w.Line();
+                }
+
+                first = false;
+                var literal = property.Type.Kind == ValueKind.Enum ? $"global::{_namespace}.{property.Default!.CSharpLiteral}" : property.Default!.CSharpLiteral;
+                _w.Line($"/// <summary>The default of <c>{CSharp.Xml(property.JsonName)}</c>: <c>{CSharp.Xml(property.Default.Json)}</c>.</summary>");
+                _w.Line($"public const {ClrType(property.Type)} {property.PropertyName} = {literal};");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Oxen.Video.Generator.Diagnostics;
+using Oxen.Video.Generator.Json;
+using Oxen.Video.Generator.Specs;
+
+namespace Oxen.Video.Generator.Parsing;
+
+internal sealed partial class SchemaParser
+{
+    private ConstraintSpec ReadConstraints(JsonObject schema, string jsonPath, ValueKind kind)
+    {
+        double? minimum = null, maximum = null;
+        bool exclusiveMinimum = false, exclusiveMaximum = false;
+        int? minLength = null, maxLength = null, minItems = null, maxItems = null;
+        if (kind is ValueKind.Integer or ValueKind.Number)
+        {
+            minimum = Number(schema, "minimum", jsonPath);
+            maximum = Number(schema, "maximum", jsonPath);
+            // Draft 2020-12 gives a number; draft 4 / OpenAPI 3.0 a boolean that qualifies minimum/maximum.
+            ReadExclusive(schema, "exclusiveMinimum", jsonPath, ref minimum, ref exclusiveMinimum, lower: true);
+            ReadExclusive(schema, "exclusiveMaximum", jsonPath, ref maximum, ref exclusiveMaximum, lower: false);
+        }
+        else if (kind == ValueKind.String)
+        {
+            minLength = Count(schema, "minLength", jsonPath);
+            maxLength = Count(schema, "maxLength", jsonPath);
+        }
+        else if (kind == ValueKind.Array)
+        {
+            minItems = Count(schema, "minItems", jsonPath);
+            maxItems = Count(schema, "maxItems", jsonPath);
+        }
+
+        var format = schema["format"] is JsonString f && kind == ValueKind.String ? f.Value : null;
+        return new ConstraintSpec(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, format);
+    }
+
+    private void ReadExclusive(JsonObject schema, string keyword, string jsonPath, ref double? bound, ref bool exclusive, bool lower)
+    {
+        switch (schema.Find(keyword))
+        {
+            case null:
+                return;
+            case { Value: JsonLiteral { Kind: JsonKind.True } }:
+                exclusive = bound is not null;
+                return;
+            case { Value: JsonLiteral { Kind: JsonKind.False } }:
+                return;
+            case { Value: JsonNumber number }:
+                // With both an inclusive and an exclusive bound, the tighter one decides.
+                var tighter = bound is null || (lower ? number.Value >= bound : number.Value <= bound);
+                if (tighter)
+                {
+                    bound = number.Value;
+                    exclusive = true;
+                }
+
+                return;
+            case { } other:
+                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a number (or, in draft 4, a boolean)");
+                return;
+        }
+    }
+
+    private double? Number(JsonObject schema, string keyword, string jsonPath)
+    {
+        switch (schema.Find(keyword))
+        {
+            case null:
+                return null;
+            case { Value: JsonNumber number }:
+                return number.Value;
+            case { } other:
+                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a number");
+                return null;
+        }
+    }
+
+    private int? Count(JsonObject schema, string keyword, string jsonPath)
+    {
+        switch (schema.Find(keyword))
+        {
+            case null:
+                return null;
+            case { Value: JsonNumber { IsInteger: true, Value: >= 0 and <= int.MaxValue } number }:
+                return (int)number.Value;
+            case { } other:
+                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a non-negative integer");
+                return null;
+        }
+    }
+
+    private static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Oxen.Video.Generator.Diagnostics;
+using Oxen.Video.Generator.Json;
+using Oxen.Video.Generator.Specs;
+
+namespace Oxen.Video.Generator.Parsing;
+
+internal sealed partial class SchemaParser
+{
+    private static readonly TypeSpec AnyType = new(ValueKind.Any, null, null, ConstraintSpec.None);
+
+    // Keywords that change a value's shape in ways a C# property cannot follow: the property becomes a JsonElement.
+    private static readonly string[] StructuralKeywords =
+    [
+        "anyOf", "oneOf", "allOf", "not", "$ref", "if", "then", "else", "const", "patternProperties",
+        "prefixItems", "dependentSchemas", "$dynamicRef",
+    ];
+
+    // Validation keywords the generator knows but does not check; the server still does.
+    private static readonly string[] UnenforcedKeywords =
+    [
+        "pattern", "multipleOf", "uniqueItems", "minProperties", "maxProperties", "contains", "minContains",
+        "maxContains", "dependentRequired", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
+    ];
+
+    private TypeSpec ParseType(JsonObject schema, string jsonName, string jsonPath, string typeStem)
+    {
+        foreach (var keyword in StructuralKeywords)
+        {
+            if (schema.Find(keyword) is { } found)
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, found), "Property", jsonPath, $"'{keyword}'");
+                return AnyType;
+            }
+        }
+
+        foreach (var keyword in UnenforcedKeywords)
+        {
+            if (schema.Find(keyword) is { } found)
+            {
+                Report(DiagnosticDescriptors.UnenforcedKeyword, FileLocation.OfName(_path, found), keyword, jsonPath);
+            }
+        }
+
+        var types = ReadTypes(schema, jsonPath);
+        if (schema.Find("enum") is { } enumKeyword && ParseEnum(schema, enumKeyword, types, jsonName, jsonPath, typeStem) is { } enumType)
+        {
+            return enumType;
+        }
+
+        var kind = KindOf(schema, types, jsonPath);
+        var constraints = ReadConstraints(schema, jsonPath, kind);
+        switch (kind)
+        {
+            case ValueKind.Object:
+                if (schema["properties"] is JsonObject { Properties.Count: > 0 })
+                {
+                    var typeName = Claim(typeStem, schema, jsonPath);
+                    var nested = ParseObject(schema, typeName, jsonPath + ".", typeStem, isRequest: false);
+                    return new TypeSpec(ValueKind.Object, nested.TypeName, null, constraints);
+                }
+
+                // A free-form object: the schema does not say what it holds.
+                return AnyType;
+            case ValueKind.Array:
+                return new TypeSpec(ValueKind.Array, null, ParseItems(schema, jsonName, jsonPath, typeStem), constraints);
+            default:
+                return new TypeSpec(kind, null, null, constraints);
+        }
+    }
+
+    private TypeSpec ParseItems(JsonObject schema, string jsonName, string jsonPath, string typeStem)
+    {
+        switch (schema.Find("items"))
+        {
+            case null:
+                return AnyType;
+            case { Value: JsonObject items }:
+                return ParseType(items, jsonName, jsonPath + "[]", typeStem + "Item");
+            case { } other:
+                Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, other), "Array", jsonPath, $"'items' that is {Describe(other.Value)}");
+                return AnyType;
+        }
+    }
+
+    /// <summary>The JSON types a value may have, without <c>null</c> (every optional property is nullable anyway).</summary>
+    private List<string> ReadTypes(JsonObject schema, string jsonPath)
+    {
+        var found = schema.Find("type");
+        var names = found?.Value switch
+        {
+            null => [],
+            JsonString single => [single.Value],
+            JsonArray many when many.Items.All(i => i is JsonString) => many.Items.Select(i => ((JsonString)i).Value).ToList(),
+            _ => null,
+        };
+        if (names is null)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, found!), "type", jsonPath, "a type name or an array of type names");
+            return [];
+        }
+
+        var known = new[] { "string", "integer", "number", "boolean", "object", "array", "null" };
+        foreach (var unknown in names.Where(n => !known.Contains(n)))
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, found!), "type", jsonPath, $"one of {string.Join(", ", known)} ('{unknown}' is not)");
+        }
+
+        return names.Where(n => n != "null" && known.Contains(n)).Distinct().ToList();
+    }
+
+    private ValueKind KindOf(JsonObject schema, List<string> types, string jsonPath)
+    {
+        if (types.Count == 2 && types.Contains("integer") && types.Contains("number"))
+        {
+            return ValueKind.Number;
+        }
+
+        if (types.Count > 1)
+        {
+            Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, schema.Find("type")!), "Property", jsonPath, $"the type union [{string.Join(", ", types)}] without an enum");
+            return ValueKind.Any;
+        }
+
+        if (types.Count == 0)
+        {
+            if (schema["properties"] is not null)
+            {
+                return ValueKind.Object;
+            }
+
+            if (schema["items"] is not null)
+            {
+                return ValueKind.Array;
+            }
+
+            Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.Of(_path, schema), "Property", jsonPath, "no 'type'");
+            return ValueKind.Any;
+        }
+
+        return types[0] switch
+        {
+            "string" => ValueKind.String,
+            "integer" => ValueKind.Integer,
+            "number" => ValueKind.Number,
+            "boolean" => ValueKind.Boolean,
+            "object" => ValueKind.Object,
+            "array" => ValueKind.Array,
+            _ => ValueKind.Any,
+        };
+    }
+}

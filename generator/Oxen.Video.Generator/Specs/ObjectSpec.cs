@@ -1,0 +1,55 @@
+namespace Oxen.Video.Generator.Specs;
+
+/// <summary>A schema object: the request itself or a nested object (an item of <c>elements</c>, say).</summary>
+internal sealed record ObjectSpec(string TypeName, string? Title, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties);
+
+/// <summary>One schema property and how it maps to C#.</summary>
+internal sealed record PropertySpec(
+    string JsonName,
+    string PropertyName,
+    TypeSpec Type,
+    bool IsRequired,
+    string? Title,
+    string? Description,
+    DefaultSpec? Default);
+
+internal enum ValueKind
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Enum,
+    Object,
+    Array,
+    Any,
+}
+
+/// <summary>A value's type; for arrays <see cref="Item"/> gives the items, for enums and objects <see cref="TypeName"/>.</summary>
+internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item, ConstraintSpec Constraints);
+
+/// <summary>The validation keywords of one value. Absent bounds are null.</summary>
+internal sealed record ConstraintSpec(
+    double? Minimum,
+    double? Maximum,
+    bool ExclusiveMinimum,
+    bool ExclusiveMaximum,
+    int? MinLength,
+    int? MaxLength,
+    int? MinItems,
+    int? MaxItems,
+    string? Format)
+{
+    public static readonly ConstraintSpec None = new(null, null, false, false, null, null, null, null, null);
+
+    public bool IsUri => Format == "uri";
+
+    public bool HasRange => Minimum is not null || Maximum is not null;
+
+    public bool HasLength => MinLength is not null || MaxLength is not null;
+
+    public bool HasItemCount => MinItems is not null || MaxItems is not null;
+}
+
+/// <summary>A schema default: its JSON text, and a C# constant when one can express it.</summary>
+internal sealed record DefaultSpec(string Json, string? CSharpLiteral);
