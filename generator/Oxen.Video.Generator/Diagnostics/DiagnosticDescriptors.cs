@@ -41,11 +41,11 @@ internal static class DiagnosticDescriptors
         "The generated type ignores this validation keyword; Validate() will not check it.");
 
     public static readonly DiagnosticDescriptor ValueOutOfRange = new(
-        "OXEN101", "Value is outside the schema's range", "{0} = {1} is outside the range of model schema: allowed {2}", UsageCategory, DiagnosticSeverity.Error, true,
+        "OXEN101", "Value is outside the schema's range", "{0} = {1} is outside the schema's range; allowed: {2}", UsageCategory, DiagnosticSeverity.Error, true,
         "The model rejects this value; the generation would fail after it was queued.");
 
     public static readonly DiagnosticDescriptor StringLengthOutOfRange = new(
-        "OXEN102", "String length is outside the schema's limits", "{0} has {1} characters; allowed {2}", UsageCategory, DiagnosticSeverity.Error, true,
+        "OXEN102", "String length is outside the schema's limits", "{0} has {1} characters; allowed: {2}", UsageCategory, DiagnosticSeverity.Error, true,
         "The model rejects strings of this length.");
 
     public static readonly DiagnosticDescriptor UndefinedEnumValue = new(

@@ -41,7 +41,7 @@ internal sealed partial class SchemaParser
         switch (type.Kind)
         {
             case ValueKind.String when value is JsonString s:
-                var length = CodePoints(s.Value);
+                var length = Analyzer.ValueRules.CountCodePoints(s.Value);
                 if ((c.MinLength is { } min && length < min) || (c.MaxLength is { } max && length > max))
                 {
                     return $"its length {length} is outside {c.MinLength ?? 0}..{(c.MaxLength is null ? "∞" : c.MaxLength.ToString())}";
@@ -80,22 +80,6 @@ internal sealed partial class SchemaParser
             default:
                 return $"it is {Describe(value)}, but the property is {DescribeKind(type.Kind)}";
         }
-    }
-
-    private static int CodePoints(string value)
-    {
-        var count = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-
-            count++;
-        }
-
-        return count;
     }
 
     private static string DescribeKind(ValueKind kind) => kind switch

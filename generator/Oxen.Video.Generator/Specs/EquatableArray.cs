@@ -22,7 +22,24 @@ internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOn
 
     public T this[int index] => _items[index];
 
-    public bool Equals(EquatableArray<T>? other) => other is not null && _items.AsSpan().SequenceEqual(other._items);
+    public bool Equals(EquatableArray<T>? other)
+    {
+        if (other is null || other._items.Length != _items.Length)
+        {
+            return false;
+        }
+
+        // A plain loop: Span would pull System.Memory into the generator's references.
+        for (var i = 0; i < _items.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(_items[i], other._items[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
