@@ -1,0 +1,175 @@
+namespace Oxen.Video.Tests.Conformance;
+
+/// <summary>
+/// Suite cases the typed model cannot represent or the generator does not support, by name, each with the reason.
+/// A test checks that every name exists and still disagrees with the suite, so the list cannot go stale.
+/// Entries whose reason starts with "BUG" are defects to fix (see the reasons), not limits.
+/// </summary>
+internal static class ConformanceSkips
+{
+    private const string NotHeld =
+        "A typed property holds only the JSON type its keywords apply to (the wrapper states that type, as Oxen schemas always do); data of another type fails in Parse.";
+
+    private const string NullIsUnset =
+        "JSON null reads as 'not set' (optional properties are nullable in C#) and is never written, so an explicit null cannot be told from an absent value.";
+
+    private const string NoNullType =
+        "type 'null' has no C# type: the generator drops 'null' from the type list and the property is an unchecked JsonElement (OXEN003).";
+
+    private const string TypeUnion =
+        "A type union without an enum is not typed: the property is an unchecked JsonElement (OXEN003).";
+
+    private const string UntypedEnum =
+        "An enum with array or object members is not typed: the property is an unchecked JsonElement (OXEN003).";
+
+    private const string EmptyEnum =
+        "An empty enum is reported (OXEN007) and ignored, so nothing rejects the value.";
+
+    private const string BooleanSchema =
+        "Boolean schemas (true/false as a property or items schema) are not supported: the value is an unchecked JsonElement (OXEN003).";
+
+    private const string PrefixItems =
+        "prefixItems is not supported: the property is an unchecked JsonElement (OXEN003).";
+
+    private const string RefAndPrefixItems =
+        "$ref/$defs and prefixItems are not supported: the items are unchecked JsonElements (OXEN003).";
+
+    private const string AllOf =
+        "allOf is not supported: the property is an unchecked JsonElement (OXEN003).";
+
+    private const string PatternProperties =
+        "patternProperties/additionalProperties are not supported: the whole object is an unchecked JsonElement (OXEN003).";
+
+    private const string RequiredUndeclared =
+        "BUG (generator): 'required' on an object without 'properties' is dropped without a diagnostic: the object becomes an unchecked JsonElement.";
+
+    private const string BugFreeFormObject =
+        "BUG (generator): {\"type\":\"object\"} without properties becomes a JsonElement whose JSON kind neither Parse nor Validate() checks.";
+
+    private const string UriPercent =
+        "BUG (runtime, OxenValidator.IsAbsoluteUri): a '%' not followed by two hex digits is accepted; RFC 3986 allows only pct-encoded triplets.";
+
+    private const string UriBracket =
+        "BUG (runtime, OxenValidator.IsAbsoluteUri): '[' outside an IP-literal host is accepted; System.Uri is lenient there.";
+
+    private const string UriNonAscii =
+        "BUG (runtime, OxenValidator.IsAbsoluteUri): unescaped non-ASCII characters (an IRI, not a URI) are accepted.";
+
+    public static IReadOnlyDictionary<string, string> Entries { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["draft2020-12/exclusiveMaximum.json: exclusiveMaximum validation / ignores non-numbers"] = NotHeld,
+        ["draft2020-12/exclusiveMinimum.json: exclusiveMinimum validation / ignores non-numbers"] = NotHeld,
+        ["draft2020-12/format-uri.json: validation of URIs / all string formats ignore arrays"] = NotHeld,
+        ["draft2020-12/format-uri.json: validation of URIs / all string formats ignore booleans"] = NotHeld,
+        ["draft2020-12/format-uri.json: validation of URIs / all string formats ignore floats"] = NotHeld,
+        ["draft2020-12/format-uri.json: validation of URIs / all string formats ignore integers"] = NotHeld,
+        ["draft2020-12/format-uri.json: validation of URIs / all string formats ignore objects"] = NotHeld,
+        ["draft2020-12/items.json: a schema given for items / JavaScript pseudo-array is valid"] = NotHeld,
+        ["draft2020-12/items.json: a schema given for items / ignores non-arrays"] = NotHeld,
+        ["draft2020-12/maxItems.json: maxItems validation / ignores non-arrays"] = NotHeld,
+        ["draft2020-12/maxLength.json: maxLength validation / ignores non-strings"] = NotHeld,
+        ["draft2020-12/maximum.json: maximum validation / ignores non-numbers"] = NotHeld,
+        ["draft2020-12/minItems.json: minItems validation / ignores non-arrays"] = NotHeld,
+        ["draft2020-12/minLength.json: minLength validation / ignores non-strings"] = NotHeld,
+        ["draft2020-12/minimum.json: minimum validation / ignores non-numbers"] = NotHeld,
+        ["draft2020-12/minimum.json: minimum validation with signed integer / ignores non-numbers"] = NotHeld,
+        ["draft2020-12/properties.json: object properties validation / ignores arrays"] = NotHeld,
+        ["draft2020-12/properties.json: object properties validation / ignores other non-objects"] = NotHeld,
+        ["draft2020-12/properties.json: properties whose names are Javascript object property names / ignores arrays"] = NotHeld,
+        ["draft2020-12/properties.json: properties whose names are Javascript object property names / ignores other non-objects"] = NotHeld,
+        ["draft2020-12/required.json: required validation / ignores arrays"] = NotHeld,
+        ["draft2020-12/required.json: required validation / ignores boolean"] = NotHeld,
+        ["draft2020-12/required.json: required validation / ignores other non-objects"] = NotHeld,
+        ["draft2020-12/required.json: required validation / ignores strings"] = NotHeld,
+        ["draft4/maximum.json: maximum validation (explicit false exclusivity) / ignores non-numbers"] = NotHeld,
+        ["draft4/maximum.json: maximum validation / ignores non-numbers"] = NotHeld,
+        ["draft4/minimum.json: minimum validation (explicit false exclusivity) / ignores non-numbers"] = NotHeld,
+        ["draft4/minimum.json: minimum validation / ignores non-numbers"] = NotHeld,
+        ["draft4/minimum.json: minimum validation with signed integer / ignores non-numbers"] = NotHeld,
+
+        ["draft2020-12/type.json: array type matches arrays / null is not an array"] = NullIsUnset,
+        ["draft2020-12/type.json: boolean type matches booleans / null is not a boolean"] = NullIsUnset,
+        ["draft2020-12/type.json: integer type matches integers / null is not an integer"] = NullIsUnset,
+        ["draft2020-12/type.json: number type matches numbers / null is not a number"] = NullIsUnset,
+        ["draft2020-12/type.json: object type matches objects / null is not an object"] = NullIsUnset,
+        ["draft2020-12/type.json: string type matches strings / null is not a string"] = NullIsUnset,
+
+        ["draft2020-12/type.json: null type matches only the null object / a float is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / a string is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / an array is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / an empty string is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / an integer is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / an object is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / false is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / true is not null"] = NoNullType,
+        ["draft2020-12/type.json: null type matches only the null object / zero is not null"] = NoNullType,
+
+        ["draft2020-12/type.json: multiple types can be specified in an array / a boolean is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: multiple types can be specified in an array / a float is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: multiple types can be specified in an array / an array is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: multiple types can be specified in an array / an object is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: multiple types can be specified in an array / null is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: type: array or object / null is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: type: array or object / number is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: type: array or object / string is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: type: array, object or null / number is invalid"] = TypeUnion,
+        ["draft2020-12/type.json: type: array, object or null / string is invalid"] = TypeUnion,
+
+        ["draft2020-12/enum.json: enum with [0] does not match [false] / [false] is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: enum with [1] does not match [true] / [true] is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: enum with [false] does not match [0] / [0.0] is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: enum with [false] does not match [0] / [0] is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: enum with [true] does not match [1] / [1.0] is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: enum with [true] does not match [1] / [1] is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: heterogeneous enum validation / extra properties in object is invalid"] = UntypedEnum,
+        ["draft2020-12/enum.json: heterogeneous enum validation / objects are deep compared"] = UntypedEnum,
+        ["draft2020-12/enum.json: heterogeneous enum validation / something else is invalid"] = UntypedEnum,
+
+        ["draft2020-12/enum.json: empty enum / array is invalid"] = EmptyEnum,
+        ["draft2020-12/enum.json: empty enum / boolean is invalid"] = EmptyEnum,
+        ["draft2020-12/enum.json: empty enum / null is invalid"] = EmptyEnum,
+        ["draft2020-12/enum.json: empty enum / number is invalid"] = EmptyEnum,
+        ["draft2020-12/enum.json: empty enum / object is invalid"] = EmptyEnum,
+        ["draft2020-12/enum.json: empty enum / string is invalid"] = EmptyEnum,
+
+        ["draft2020-12/items.json: items with boolean schema (false) / any non-empty array is invalid"] = BooleanSchema,
+        ["draft2020-12/properties.json: properties with boolean schema / both properties present is invalid"] = BooleanSchema,
+        ["draft2020-12/properties.json: properties with boolean schema / only 'false' property present is invalid"] = BooleanSchema,
+
+        ["draft2020-12/items.json: items with heterogeneous array / heterogeneous invalid instance"] = PrefixItems,
+        ["draft2020-12/items.json: prefixItems validation adjusts the starting index for items / wrong type of second item"] = PrefixItems,
+        ["draft2020-12/items.json: prefixItems with no additional items allowed / additional items are not permitted"] = PrefixItems,
+
+        ["draft2020-12/items.json: items and subitems / too many items"] = RefAndPrefixItems,
+        ["draft2020-12/items.json: items and subitems / too many sub-items"] = RefAndPrefixItems,
+        ["draft2020-12/items.json: items and subitems / wrong item"] = RefAndPrefixItems,
+        ["draft2020-12/items.json: items and subitems / wrong sub-item"] = RefAndPrefixItems,
+
+        ["draft2020-12/items.json: items does not look in applicators, valid case / prefixItems in allOf does not constrain items, invalid case"] = AllOf,
+
+        ["draft2020-12/properties.json: properties, patternProperties, additionalProperties interaction / additionalProperty invalidates others"] = PatternProperties,
+        ["draft2020-12/properties.json: properties, patternProperties, additionalProperties interaction / patternProperty invalidates nonproperty"] = PatternProperties,
+        ["draft2020-12/properties.json: properties, patternProperties, additionalProperties interaction / patternProperty invalidates property"] = PatternProperties,
+        ["draft2020-12/properties.json: properties, patternProperties, additionalProperties interaction / property invalidates property"] = PatternProperties,
+
+        ["draft2020-12/required.json: required properties whose names are Javascript object property names / __proto__ present"] = RequiredUndeclared,
+        ["draft2020-12/required.json: required properties whose names are Javascript object property names / constructor present"] = RequiredUndeclared,
+        ["draft2020-12/required.json: required properties whose names are Javascript object property names / none of the properties mentioned"] = RequiredUndeclared,
+        ["draft2020-12/required.json: required properties whose names are Javascript object property names / toString present"] = RequiredUndeclared,
+        ["draft2020-12/required.json: required with escaped characters / object with some properties missing is invalid"] = RequiredUndeclared,
+
+        ["draft2020-12/type.json: object type matches objects / a boolean is not an object"] = BugFreeFormObject,
+        ["draft2020-12/type.json: object type matches objects / a float is not an object"] = BugFreeFormObject,
+        ["draft2020-12/type.json: object type matches objects / a string is not an object"] = BugFreeFormObject,
+        ["draft2020-12/type.json: object type matches objects / an array is not an object"] = BugFreeFormObject,
+        ["draft2020-12/type.json: object type matches objects / an integer is not an object"] = BugFreeFormObject,
+
+        ["draft2020-12/format-uri.json: validation of URIs / incomplete percent-encoding triplet"] = UriPercent,
+        ["draft2020-12/format-uri.json: validation of URIs / invalid percent-encoding with non-hex digits"] = UriPercent,
+        ["draft2020-12/format-uri.json: validation of URIs / lone percent sign is invalid"] = UriPercent,
+
+        ["draft2020-12/format-uri.json: validation of URIs / invalid userinfo"] = UriBracket,
+
+        ["draft2020-12/format-uri.json: validation of URIs / unescaped non US-ASCII characters"] = UriNonAscii,
+    };
+}
