@@ -110,6 +110,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public async Task OXEN009_a_schema_property_named_model()
+    {
+        const string schema = """{"type": "object", "properties": {"model": {"type": "string"}, "prompt": {"type": "string"}}}""";
+        var (line, column) = TextPositions.Find(schema, "\"model\"");
+        await VerifyAsync(
+            [("reserved.json", schema)],
+            "public static class Uses { public static string? Get(Oxen.Video.Models.ReservedRequest r) => r.Prompt; }",
+            Expect("OXEN009", "reserved.json", line, column, 7, DiagnosticSeverity.Warning).WithArguments("model"));
+    }
+
+    [Fact]
     public void A_hostile_schema_never_crashes_the_generator()
     {
         string[] hostile =
@@ -117,6 +128,7 @@ public sealed class DiagnosticTests
             "", "null", "[", "{\"type\": \"object\", \"properties\": {\"a\": true}}", new string('[', 5000),
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"array\", \"items\": [{\"type\": \"string\"}]}}}",
             "{\"type\": [\"object\", 3], \"properties\": {\"e\": {\"enum\": [{\"a\": 1}]}, \"f\": {\"enum\": []}, \"g\": {\"type\": \"integer\", \"enum\": [\"x\"]}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"description\": \"one\u2028two\u2029three\u0085four; x = 1\"}}}",
             "{\"type\": \"object\", \"required\": \"prompt\", \"properties\": {\"p\": {\"type\": \"string\", \"x-enum-varnames\": [1], \"enum\": [\"\\u0000\", \"\"]}}}",
         ];
         foreach (var json in hostile)

@@ -74,7 +74,7 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
             {
                 CheckLength(context, property, attribute, text, location);
             }
-            else if (SymbolEqualityComparer.Default.Equals(kind, attributes.Uri) && constant is string uri && !ValueRules.IsAbsoluteUri(uri))
+            else if (SymbolEqualityComparer.Default.Equals(kind, attributes.Uri) && constant is string uri && !Oxen.Video.Internal.ValueRules.IsAbsoluteUri(uri))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAbsoluteUri, location, property.Name, uri));
             }
@@ -122,7 +122,7 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var length = ValueRules.CountCodePoints(text);
+        var length = Oxen.Video.Internal.ValueRules.CountCodePoints(text);
         if (length < minimum || length > maximum)
         {
             var allowed = maximum == int.MaxValue ? $"at least {minimum}" : minimum == 0 ? $"at most {maximum}" : $"{minimum} to {maximum}";

@@ -40,6 +40,10 @@ internal static class DiagnosticDescriptors
         "OXEN008", "Schema keyword is not enforced", "'{0}' on '{1}' is not supported by the generator; the server still enforces it", SchemaCategory, DiagnosticSeverity.Warning, true,
         "The generated type ignores this validation keyword; Validate() will not check it.");
 
+    public static readonly DiagnosticDescriptor ReservedProperty = new(
+        "OXEN009", "Schema property has a reserved name", "The schema declares '{0}', which the request body already uses for the model id; the property is ignored", SchemaCategory, DiagnosticSeverity.Warning, true,
+        "Every Oxen request body starts with \"model\": the model id. A schema property of that name cannot be sent.");
+
     public static readonly DiagnosticDescriptor ValueOutOfRange = new(
         "OXEN101", "Value is outside the schema's range", "{0} = {1} is outside the schema's range; allowed: {2}", UsageCategory, DiagnosticSeverity.Error, true,
         "The model rejects this value; the generation would fail after it was queued.");
@@ -59,7 +63,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidJson, NotAnObjectSchema, UnsupportedSchema, NameCollision, InvalidDefault, DuplicateModel,
-        InvalidKeywordValue, UnenforcedKeyword, ValueOutOfRange, StringLengthOutOfRange, UndefinedEnumValue, NotAbsoluteUri,
+        InvalidKeywordValue, UnenforcedKeyword, ReservedProperty, ValueOutOfRange, StringLengthOutOfRange, UndefinedEnumValue, NotAbsoluteUri,
     ];
 
     public static DiagnosticDescriptor ById(string id)

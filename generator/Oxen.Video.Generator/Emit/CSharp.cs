@@ -97,7 +97,8 @@ internal static class CSharp
                 case '>': builder.Append("&gt;"); break;
                 case '&': builder.Append("&amp;"); break;
                 case '\r': break;
-                case '\n': builder.Append(' '); break;
+                // Every C# line terminator ends a /// comment: keep the text on one line.
+                case '\n' or '\u2028' or '\u2029' or '\u0085': builder.Append(' '); break;
                 default: builder.Append(c); break;
             }
         }

@@ -90,7 +90,7 @@ internal sealed partial class Emitter
                 return [$"writer.WriteBooleanValue({value});"];
             case ValueKind.Enum:
                 return [$"{Global(EnumConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
-            case ValueKind.Object:
+            case ValueKind.Object when !type.IsFreeObject:
                 return [$"if ({value} is null) writer.WriteNullValue(); else {Global(type.TypeName! + "JsonConverter")}.WriteValue(writer, {value});"];
             case ValueKind.Array:
                 // An indexed loop: foreach over IReadOnlyList<T> would allocate an enumerator per array.
@@ -191,6 +191,8 @@ internal sealed partial class Emitter
                 return $"{OxenJson}.ReadBoolean(ref {reader}, {p})";
             case ValueKind.Enum:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(EnumConverterName(type.TypeName!))}.ReadValue(ref {reader}, {p})";
+            case ValueKind.Object when type.IsFreeObject:
+                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {OxenJson}.ReadObject(ref {reader}, {p})";
             case ValueKind.Object:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(type.TypeName! + "JsonConverter")}.ReadValue(ref {reader})";
             case ValueKind.Array:
@@ -202,6 +204,7 @@ internal sealed partial class Emitter
                 {
                     ValueKind.Enum => $"{Global(EnumConverterName(item.TypeName!))}.ReadValue(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
                     ValueKind.Any => $"{OxenJson}.ReadAny(ref {itemReader})",
+                    ValueKind.Object when item.IsFreeObject => $"{OxenJson}.ReadObject(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
                     _ when IsValueType(item) => $"{OxenJson}.NotNull({itemExpression}, {CSharp.StringLiteral(path + "[]")})",
                     _ => $"({itemExpression})!",
                 };

@@ -150,6 +150,11 @@ internal sealed partial class Emitter
             parts.Add("Each item: " + itemText);
         }
 
+        if (type.IsFreeObject)
+        {
+            parts.Add("A JSON object; the schema does not describe its keys.");
+        }
+
         if (type.Kind == ValueKind.Any)
         {
             parts.Add("Any JSON value: the schema's shape is not typed.");

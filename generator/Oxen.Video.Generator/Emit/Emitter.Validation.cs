@@ -79,6 +79,9 @@ internal sealed partial class Emitter
                 checks.Add($"    {Validation}.OxenValidator.NotAllowed(errors, {path}, {converter}.Describe({value}), {converter}.Allowed);");
                 checks.Add("}");
                 break;
+            case ValueKind.Object when type.IsFreeObject:
+                checks.Add($"{Validation}.OxenValidator.IsObject(errors, {path}, {value});");
+                break;
             case ValueKind.Object:
                 checks.Add($"{value}.AddErrors(errors, {path} + \".\");");
                 break;

@@ -81,6 +81,7 @@ internal sealed partial class Emitter
         ValueKind.Integer => UsesLong(type) ? "long" : "int",
         ValueKind.Number => "double",
         ValueKind.Boolean => "bool",
+        ValueKind.Object when type.IsFreeObject => $"{Json}.JsonElement",
         ValueKind.Enum or ValueKind.Object => Global(type.TypeName!),
         ValueKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{ClrType(type.Item!)}>",
         _ => $"{Json}.JsonElement",
@@ -89,7 +90,8 @@ internal sealed partial class Emitter
     private static bool UsesLong(TypeSpec type) =>
         type.Constraints.Minimum is < int.MinValue || type.Constraints.Maximum is > int.MaxValue;
 
-    private static bool IsValueType(TypeSpec type) => type.Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any;
+    private static bool IsValueType(TypeSpec type) =>
+        type.Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any || type.IsFreeObject;
 
     private static string Local(PropertySpec property) => "v" + property.PropertyName;
 }

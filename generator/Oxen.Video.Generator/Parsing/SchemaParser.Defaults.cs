@@ -41,7 +41,7 @@ internal sealed partial class SchemaParser
         switch (type.Kind)
         {
             case ValueKind.String when value is JsonString s:
-                var length = Analyzer.ValueRules.CountCodePoints(s.Value);
+                var length = Oxen.Video.Internal.ValueRules.CountCodePoints(s.Value);
                 if ((c.MinLength is { } min && length < min) || (c.MaxLength is { } max && length > max))
                 {
                     return $"its length {length} is outside {c.MinLength ?? 0}..{(c.MaxLength is null ? "∞" : c.MaxLength.ToString())}";

@@ -31,6 +31,13 @@ internal sealed partial class SchemaParser
         foreach (var property in OrderedProperties(schema, jsonPath))
         {
             declared.Add(property.Name);
+            if (isRequest && property.Name == "model")
+            {
+                // The body's "model" is the model id, written by the generated type; a second one would clash on the wire.
+                Report(DiagnosticDescriptors.ReservedProperty, FileLocation.OfName(_path, property), property.Name);
+                continue;
+            }
+
             var propertyName = UniqueMemberName(Naming.Property(property.Name), property, memberNames);
             var propertyPath = jsonPath + property.Name;
             TypeSpec type;

@@ -11,6 +11,9 @@ internal sealed partial class SchemaParser
 {
     private static readonly TypeSpec AnyType = new(ValueKind.Any, null, null, ConstraintSpec.None);
 
+    // An object whose keys the schema does not declare: a JsonElement that must hold an object.
+    private static readonly TypeSpec FreeObjectType = new(ValueKind.Object, null, null, ConstraintSpec.None);
+
     // Keywords that change a value's shape in ways a C# property cannot follow: the property becomes a JsonElement.
     private static readonly string[] StructuralKeywords =
     [
@@ -62,8 +65,13 @@ internal sealed partial class SchemaParser
                     return new TypeSpec(ValueKind.Object, nested.TypeName, null, constraints);
                 }
 
-                // A free-form object: the schema does not say what it holds.
-                return AnyType;
+                // A free-form object: the schema does not say what it holds, only that it is an object.
+                if (schema.Find("required") is { } required)
+                {
+                    Report(DiagnosticDescriptors.UnenforcedKeyword, FileLocation.OfName(_path, required), "required", jsonPath);
+                }
+
+                return FreeObjectType;
             case ValueKind.Array:
                 return new TypeSpec(ValueKind.Array, null, ParseItems(schema, jsonName, jsonPath, typeStem), constraints);
             default:

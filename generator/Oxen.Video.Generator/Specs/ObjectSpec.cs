@@ -26,7 +26,11 @@ internal enum ValueKind
 }
 
 /// <summary>A value's type; for arrays <see cref="Item"/> gives the items, for enums and objects <see cref="TypeName"/>.</summary>
-internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item, ConstraintSpec Constraints);
+internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item, ConstraintSpec Constraints)
+{
+    /// <summary>An object without declared properties: a <c>JsonElement</c> that must hold a JSON object.</summary>
+    public bool IsFreeObject => Kind == ValueKind.Object && TypeName is null;
+}
 
 /// <summary>The validation keywords of one value. Absent bounds are null.</summary>
 internal sealed record ConstraintSpec(

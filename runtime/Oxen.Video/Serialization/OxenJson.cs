@@ -78,6 +78,13 @@ public static class OxenJson
         _ => throw Unexpected(ref reader, path, "true or false"),
     };
 
+    /// <summary>Reads a JSON object (whose keys the schema leaves open) as a detached element.</summary>
+    public static JsonElement ReadObject(ref Utf8JsonReader reader, string path)
+    {
+        ExpectObject(ref reader, path);
+        return JsonElement.ParseValue(ref reader);
+    }
+
     /// <summary>Reads any JSON value as a detached element.</summary>
     public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
@@ -128,7 +135,7 @@ public static class OxenJson
     }
 
     /// <summary>The error for a required property missing from a body.</summary>
-    public static JsonException MissingRequired(string path) => new($"The required property '{path}' is missing.");
+    public static JsonException MissingRequired(string path) => new($"The required property '{path}' is missing (or null).");
 
     /// <summary>The error for a value of the wrong JSON kind.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string path, string expected) =>

@@ -77,6 +77,17 @@ public static class OxenValidator
         }
     }
 
+    /// <summary><c>type: object</c> on a property whose keys are open: the element must hold an object.</summary>
+    public static void IsObject(List<OxenValidationError> errors, string path, JsonElement value)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            var text = value.ValueKind == JsonValueKind.Undefined ? "an undefined JsonElement" : value.GetRawText();
+            errors.Add(new(path, value.ValueKind == JsonValueKind.Undefined ? null : text, $"{text} is not a JSON object; allowed: an object."));
+        }
+    }
+
     /// <summary><c>enum</c>: a value (usually an undefined enum constant) that is not one of the members.</summary>
     public static void NotAllowed(List<OxenValidationError> errors, string path, string value, string allowed)
     {
@@ -84,53 +95,18 @@ public static class OxenValidator
         errors.Add(new(path, value, $"{value} is not allowed; allowed: {allowed}."));
     }
 
-    /// <summary>Whether <paramref name="value"/> is an absolute URI as <c>format: uri</c> requires.</summary>
+    /// <summary>Whether <paramref name="value"/> is an absolute URI as <c>format: uri</c> requires (RFC 3986).</summary>
     public static bool IsAbsoluteUri(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        // A scheme first (RFC 3986 §3.1): Uri.TryCreate alone takes "/tmp/x" for a file URI on Unix.
-        if (value.Length == 0 || !char.IsAsciiLetter(value[0]))
-        {
-            return false;
-        }
-
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 1)
-        {
-            return false;
-        }
-
-        for (var i = 1; i < colon; i++)
-        {
-            var c = value[i];
-            if (!char.IsAsciiLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
-            {
-                return false;
-            }
-        }
-
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c) || c is '\\' or '"' or '<' or '>' or '^' or '`' or '{' or '|' or '}' || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return System.Uri.TryCreate(value, UriKind.Absolute, out _);
+        return Internal.ValueRules.IsAbsoluteUri(value);
     }
 
-    /// <summary>Counts Unicode code points (a surrogate pair is one).</summary>
+    /// <summary>Counts Unicode code points (a surrogate pair is one), as JSON Schema measures length.</summary>
     public static int CountCodePoints(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var count = 0;
-        foreach (var _ in value.EnumerateRunes())
-        {
-            count++;
-        }
-
-        return count;
+        return Internal.ValueRules.CountCodePoints(value);
     }
 
     /// <summary>Formats a number the way JSON writes it.</summary>

@@ -14,11 +14,6 @@ internal static class OracleKnownLimits
         [$"bytedance-seedance-2-5-image-to-video | {SeedanceStringFour}"] = NJsonSchemaEnumByText,
         [$"bytedance-seedance-2-5-reference-to-video | {SeedanceStringFour}"] = NJsonSchemaEnumByText,
         [$"bytedance-seedance-2-5-text-to-video | {SeedanceStringFour}"] = NJsonSchemaEnumByText,
-
-        // Generator bug: a free-form object ({"type": "object"} without properties) becomes a JsonElement that
-        // neither Parse nor Validate() checks for kind, so 5, "x" or [] pass; NJsonSchema reports ObjectExpected.
-        ["luma-ray-v3-2-reframe | invalid: source_position = 5 has the wrong JSON type"] =
-            "BUG (generator): {\"type\":\"object\"} without properties is an unchecked JsonElement; NJsonSchema reports ObjectExpected.",
     };
 
     private const string SeedanceStringFour = "invalid: duration = \"4\" has the wrong JSON type";

@@ -35,7 +35,7 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
     public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsElementsItem>? Elements { get; set; }
 
     /// <summary>Free-form: keys undocumented.</summary>
-    /// <remarks>JSON <c>source_position</c>, optional: left out of the request when null. Any JSON value: the schema's shape is not typed.</remarks>
+    /// <remarks>JSON <c>source_position</c>, optional: left out of the request when null. A JSON object; the schema does not describe its keys.</remarks>
     [global::Oxen.Video.Schema.OxenJsonName("source_position")]
     public global::System.Text.Json.JsonElement? SourcePosition { get; set; }
 
@@ -59,7 +59,7 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
             new global::Oxen.Video.Models.OxenParameterInfo("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, true, null, null, global::System.Array.Empty<string>()),
             new global::Oxen.Video.Models.OxenParameterInfo("multi_prompt", "MultiPrompt", global::Oxen.Video.Models.OxenValueKind.Array, true, null, null, global::System.Array.Empty<string>()) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
             new global::Oxen.Video.Models.OxenParameterInfo("elements", "Elements", global::Oxen.Video.Models.OxenValueKind.Array, false, null, null, global::System.Array.Empty<string>()) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
-            new global::Oxen.Video.Models.OxenParameterInfo("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Any, false, "Free-form: keys undocumented.", null, global::System.Array.Empty<string>()),
+            new global::Oxen.Video.Models.OxenParameterInfo("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Object, false, "Free-form: keys undocumented.", null, global::System.Array.Empty<string>()),
             new global::Oxen.Video.Models.OxenParameterInfo("3d_mode", "_3dMode", global::Oxen.Video.Models.OxenValueKind.Boolean, false, null, null, global::System.Array.Empty<string>()),
             new global::Oxen.Video.Models.OxenParameterInfo("class", "Class", global::Oxen.Video.Models.OxenValueKind.String, false, null, null, global::System.Array.Empty<string>()),
         };
@@ -135,6 +135,10 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
                 }
                 item0.AddErrors(errors, "elements" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
             }
+        }
+        if (SourcePosition is { } vSourcePosition)
+        {
+            global::Oxen.Video.Validation.OxenValidator.IsObject(errors, "source_position", vSourcePosition);
         }
     }
 }
@@ -315,7 +319,7 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
             if (reader.ValueTextEquals("source_position"u8))
             {
                 reader.Read();
-                vSourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Serialization.OxenJson.ReadAny(ref reader);
+                vSourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Serialization.OxenJson.ReadObject(ref reader, "source_position");
                 continue;
             }
 
