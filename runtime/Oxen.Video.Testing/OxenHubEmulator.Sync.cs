@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Oxen.Video.Testing;
+
+/// <summary><c>POST /api/ai/videos/generate</c>: validate, block, answer a URL or base64.</summary>
+public sealed partial class OxenHubEmulator
+{
+    private async Task GenerateSyncAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid request body", "The body must be a JSON object.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (body["model"] is not JsonValue modelValue || !modelValue.TryGetValue<string>(out var modelId))
+        {
+            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid parameters", "model: is required.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_models.TryGetValue(modelId, out var model))
+        {
+            await WriteJsonAsync(context, 404, MessageBody($"Model not found: {modelId}")).ConfigureAwait(false);
+            return;
+        }
+
+        var problems = await model.ValidateAsync(WithoutPlatformParameters(body)).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid parameters", string.Join("; ", problems))).ConfigureAwait(false);
+            return;
+        }
+
+        var prompt = body["prompt"] is JsonValue p && p.TryGetValue<string>(out var text) ? text : null;
+        if (Faults.TakeFailure(modelId, prompt) is { } failure)
+        {
+            await WriteJsonAsync(context, 422, ErrorBody("generation_failed", "Generation failed", failure)).ConfigureAwait(false);
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
+        await Task.Delay(_options.SyncDelay, stop.Token).ConfigureAwait(false);
+        var id = Guid.NewGuid().ToString();
+        _files[id] = 0;
+        Counters.SyncGenerated();
+        var item = (string?)body["response_format"] == "b64_json"
+            ? new JsonObject { ["b64_json"] = Convert.ToBase64String(Video.Span) }
+            : new JsonObject { ["url"] = ResultUrl(id) };
+        await WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["model"] = modelId,
+            ["created"] = Now(),
+            ["videos"] = new JsonArray(item),
+        }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace Oxen.Video.Testing;
+
+/// <summary>Settings of an <see cref="OxenHubEmulator"/>.</summary>
+public sealed class OxenHubEmulatorOptions
+{
+    /// <summary>
+    /// A folder of model files: model objects (<c>{id, display_name, endpoint, request_schema, ...}</c>, or
+    /// <c>json_request_schema</c> with <c>id</c> or <c>name</c>), lists of them (<c>{"models": [...]}</c>,
+    /// <c>{"data": [...]}</c>, arrays), or bare schemas whose id is the file name.
+    /// </summary>
+    public string? SchemaDirectory { get; set; }
+
+    /// <summary>Model objects as JSON text, in the same shapes as the files of <see cref="SchemaDirectory"/>.</summary>
+    public IList<string> Models { get; } = [];
+
+    /// <summary>When set, the API origin requires <c>Authorization: Bearer &lt;key&gt;</c> and answers 401 otherwise.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long a generation stays <c>queued</c>. Default 50 ms.</summary>
+    public TimeSpan QueuedDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a generation stays <c>processing</c>. Default 200 ms.</summary>
+    public TimeSpan ProcessingDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a synchronous generation blocks. Default 250 ms.</summary>
+    public TimeSpan SyncDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The period of <c>: keep-alive</c> comments on the event stream (15 s on Oxen). Default 1 s.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// When set, result URLs point at the API origin (<c>/api/ai/results/{id}.mp4</c>), which redirects to the
+    /// download origin: a client must drop the key on the way.
+    /// </summary>
+    public bool RedirectResultUrlsThroughApi { get; set; }
+
+    /// <summary>The MP4 served as every result; default a 2-second 320×180 test pattern embedded in this assembly.</summary>
+    public ReadOnlyMemory<byte>? Video { get; set; }
+
+    /// <summary>Adds a video model from its request schema.</summary>
+    /// <returns>These options, for chaining.</returns>
+    public OxenHubEmulatorOptions AddModel(string id, string requestSchemaJson, string? displayName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(requestSchemaJson);
+        var model = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "model",
+            ["display_name"] = displayName ?? id,
+            ["endpoint"] = "/videos/generate",
+            ["capabilities"] = new JsonObject { ["input"] = new JsonArray("text"), ["output"] = new JsonArray("video") },
+            ["request_schema"] = JsonNode.Parse(requestSchemaJson),
+        };
+        Models.Add(model.ToJsonString());
+        return this;
+    }
+}

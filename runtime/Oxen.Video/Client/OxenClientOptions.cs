@@ -1,0 +1,99 @@
+namespace Oxen.Video;
+
+/// <summary>Settings of an <see cref="OxenClient"/>. Unset values fall back to the environment, then to defaults.</summary>
+public sealed class OxenClientOptions
+{
+    /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
+    public const string ApiKeyEnvironmentVariable = "OXEN_API_KEY";
+
+    /// <summary>The environment variable read when <see cref="BaseAddress"/> is not set.</summary>
+    public const string BaseAddressEnvironmentVariable = "OXEN_BASE_URL";
+
+    /// <summary>The API origin used when neither <see cref="BaseAddress"/> nor the environment names one.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://hub.oxen.ai");
+
+    /// <summary>
+    /// The API key sent as <c>Authorization: Bearer</c>, only ever to the API's own origin; when unset,
+    /// <c>OXEN_API_KEY</c> is read.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API origin; when unset, <c>OXEN_BASE_URL</c>, then <c>https://hub.oxen.ai</c>.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The time allowed for one ordinary request, per attempt. Default 100 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The time allowed for one synchronous generation (which blocks up to 15 minutes). Default 20 min.</summary>
+    public TimeSpan SyncTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>The time allowed for one result download, body included. Default 10 min.</summary>
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many times a failed request is repeated, where repeating is safe. Default 4.</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>The first retry's upper bound; each later one doubles it (full jitter). Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before a retry, <c>Retry-After</c> included. Default 60 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The first wait between two status polls of a queued generation. Default 5 s.</summary>
+    public TimeSpan PollInitialInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest wait between two status polls; also the period of the safety poll made while waiting on the
+    /// event stream (a cancelled generation sends no event). Default 30 s.
+    /// </summary>
+    public TimeSpan PollMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The factor by which the poll interval grows after each poll. Default 1.5.</summary>
+    public double PollBackoffFactor { get; set; } = 1.5;
+
+    /// <summary>The first wait before reconnecting a dropped event stream. Default 1 s.</summary>
+    public TimeSpan SseReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two event-stream reconnection attempts. Default 30 s.</summary>
+    public TimeSpan SseMaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The event stream is considered dead, and the connection dropped and made again, when nothing (not even a
+    /// keep-alive comment) arrives for this long. Oxen sends a keep-alive every 15 s. Default 60 s.
+    /// </summary>
+    public TimeSpan SseIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal string? ResolveApiKey()
+    {
+        var key = string.IsNullOrEmpty(ApiKey) ? Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable) : ApiKey;
+        return string.IsNullOrEmpty(key) ? null : key;
+    }
+
+    internal Uri ResolveBaseAddress()
+    {
+        if (BaseAddress is not null)
+        {
+            return EnsureAbsolute(BaseAddress);
+        }
+
+        var text = Environment.GetEnvironmentVariable(BaseAddressEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(text) ? DefaultBaseAddress : EnsureAbsolute(new Uri(text.Trim(), UriKind.Absolute));
+    }
+
+    internal OxenClientOptions Clone() => (OxenClientOptions)MemberwiseClone();
+
+    private static Uri EnsureAbsolute(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The Oxen base address must be an absolute http(s) URI, not '{uri}'.", nameof(BaseAddress));
+        }
+
+        // Paths are appended to the origin (and any path prefix), so keep exactly one trailing slash.
+        var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+        return new Uri(text, UriKind.Absolute);
+    }
+}

@@ -1,0 +1,135 @@
+namespace Oxen.Video;
+
+/// <summary>
+/// A queued generation, a long-running operation: poll it, wait for it, cancel it, or save <see cref="Id"/> and
+/// rebuild it later with <see cref="OxenClient.GetOperation"/>. A <see cref="CancellationToken"/> only stops
+/// waiting; the job goes on on the server until <see cref="CancelAsync"/>.
+/// </summary>
+public sealed class OxenGenerationOperation
+{
+    private readonly OxenClient _client;
+    private OxenGeneration? _lastSnapshot;
+
+    internal OxenGenerationOperation(OxenClient client, string id, OxenGeneration? snapshot)
+    {
+        _client = client;
+        Id = id;
+        _lastSnapshot = snapshot;
+    }
+
+    /// <summary>The generation id.</summary>
+    public string Id { get; }
+
+    /// <summary>The last known status (<see cref="OxenGenerationStatus.Unknown"/> before the first look-up).</summary>
+    public OxenGenerationStatus Status => LastSnapshot?.Status ?? OxenGenerationStatus.Unknown;
+
+    /// <summary>The last snapshot seen, or <see langword="null"/> before the first look-up.</summary>
+    public OxenGeneration? LastSnapshot => Volatile.Read(ref _lastSnapshot);
+
+    /// <summary>Whether the generation has ended (succeeded, failed or cancelled), as last seen.</summary>
+    public bool HasCompleted => OxenGenerationStatusText.IsTerminal(Status);
+
+    /// <summary>Fetches the current state (<c>GET /api/ai/queue/{id}</c>).</summary>
+    public async Task<OxenGeneration> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await _client.GetGenerationAsync(Id, cancellationToken).ConfigureAwait(false);
+        Apply(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Polls at growing intervals until the generation ends. Transient failures of a poll are logged and the
+    /// polling goes on.
+    /// </summary>
+    /// <param name="progress">Told the status after each poll.</param>
+    /// <param name="cancellationToken">Stops waiting; it does not cancel the generation.</param>
+    /// <returns>The video.</returns>
+    /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
+    public async Task<OxenVideo> WaitForCompletionAsync(
+        IProgress<OxenGenerationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var options = _client.Options;
+        var time = _client.Time;
+        var started = time.GetTimestamp();
+        var interval = options.PollInitialInterval;
+        while (true)
+        {
+            if (LastSnapshot is { HasCompleted: true } done)
+            {
+                return await ToVideoAsync(done, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                var snapshot = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+                progress?.Report(new OxenGenerationProgress(Id, snapshot.Status, time.GetElapsedTime(started)));
+                if (snapshot.HasCompleted)
+                {
+                    continue;
+                }
+            }
+            catch (Exception ex) when (IsTransient(ex, cancellationToken))
+            {
+                OxenLog.PollFailed(_client.Logger, Id, ex.Message);
+            }
+
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            interval = Grow(interval, options);
+        }
+    }
+
+    /// <summary>
+    /// Asks the API to cancel the generation (<c>DELETE /api/ai/queue/{id}</c>; only active ones change), then
+    /// fetches its state.
+    /// </summary>
+    public async Task CancelAsync(CancellationToken cancellationToken = default)
+    {
+        await _client.CancelGenerationAsync(Id, cancellationToken).ConfigureAwait(false);
+        await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id}: {Status}";
+
+    internal void Apply(OxenGeneration snapshot)
+    {
+        var previous = Interlocked.Exchange(ref _lastSnapshot, snapshot);
+        if (snapshot.HasCompleted && previous?.HasCompleted != true)
+        {
+            OxenLog.GenerationEnded(_client.Logger, Id, snapshot.Status);
+        }
+    }
+
+    /// <summary>Turns an ended generation into its video, or throws for failed and cancelled.</summary>
+    internal async Task<OxenVideo> ToVideoAsync(OxenGeneration snapshot, CancellationToken cancellationToken)
+    {
+        switch (snapshot.Status)
+        {
+            case OxenGenerationStatus.Succeeded when snapshot.ResultUrl is not null:
+                return new OxenVideo(_client, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null);
+            case OxenGenerationStatus.Succeeded:
+                // Succeeded but no URL yet in this snapshot: ask once more before giving up.
+                var fresh = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+                return fresh.ResultUrl is { } url
+                    ? new OxenVideo(_client, Id, fresh.ModelName, url, bytes: null)
+                    : throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
+            default:
+                throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);
+        }
+    }
+
+    internal static TimeSpan Grow(TimeSpan interval, OxenClientOptions options)
+    {
+        var next = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * options.PollBackoffFactor, options.PollMaxInterval.Ticks));
+        return next < options.PollInitialInterval ? options.PollInitialInterval : next;
+    }
+
+    internal static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        TimeoutException or HttpRequestException or IOException => true,
+        OxenApiException api => (int)api.StatusCode is 408 or 429 or >= 500,
+        _ => false,
+    };
+}

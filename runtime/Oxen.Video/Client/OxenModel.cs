@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Oxen.Video;
+
+/// <summary>A model object from <c>GET /api/ai/models/{id}</c>: typed basics over the whole JSON.</summary>
+public sealed class OxenModel
+{
+    /// <summary>The model id (<c>id</c>, or <c>name</c> on the evaluations listing).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name Oxen shows.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The inference endpoint, <c>/videos/generate</c> for video models.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>The category (<c>model_type</c>).</summary>
+    public string? ModelType { get; init; }
+
+    /// <summary>The request schema (<c>request_schema</c> or <c>json_request_schema</c>), when the object has one.</summary>
+    public JsonElement? RequestSchema { get; init; }
+
+    /// <summary>The whole model object as received.</summary>
+    public JsonElement Json { get; init; }
+
+    /// <summary>Whether the model makes videos (endpoint <c>/videos/generate</c> or <c>video</c> among its outputs).</summary>
+    public bool IsVideoModel
+    {
+        get
+        {
+            if (string.Equals(Endpoint, "/videos/generate", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return Json.ValueKind == JsonValueKind.Object
+                && Json.TryGetProperty("capabilities", out var capabilities)
+                && capabilities.ValueKind == JsonValueKind.Object
+                && capabilities.TryGetProperty("output", out var output)
+                && output.ValueKind == JsonValueKind.Array
+                && output.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.ValueEquals("video"));
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => DisplayName is null ? Id : $"{Id} ({DisplayName})";
+
+    internal static OxenModel FromJson(JsonElement element)
+    {
+        var wire = element.ValueKind == JsonValueKind.Object ? element.Deserialize(OxenJsonContext.Default.ModelWire) : null;
+        JsonElement? schema = null;
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("request_schema", out var s) && s.ValueKind == JsonValueKind.Object)
+            {
+                schema = s.Clone();
+            }
+            else if (element.TryGetProperty("json_request_schema", out s) && s.ValueKind == JsonValueKind.Object)
+            {
+                schema = s.Clone();
+            }
+        }
+
+        return new OxenModel
+        {
+            Id = wire?.Id ?? wire?.Name
+                ?? throw new OxenApiException(200, "invalid_response", "The model object has no id.", OxenApiException.Shorten(element.GetRawText()), null),
+            DisplayName = wire?.DisplayName,
+            Description = wire?.Description,
+            Endpoint = wire?.Endpoint,
+            ModelType = wire?.ModelType,
+            RequestSchema = schema,
+            Json = element.Clone(),
+        };
+    }
+}
