@@ -1,8 +1,25 @@
-using Oxen.Video.Models;
+using Microsoft.Extensions.Logging;
+using Oxen.Cli;
 
-foreach (var model in OxenModels.All)
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    Console.WriteLine($"{model.Id,-55} {model.DisplayName}");
-}
+    // The first Ctrl+C stops waiting; the generation goes on at the hub and its id was printed.
+    e.Cancel = true;
+    cancellation.Cancel();
+};
 
-return 0;
+using var loggers = LoggerFactory.Create(builder => builder
+    .AddSimpleConsole(o => o.SingleLine = true)
+    .SetMinimumLevel(Environment.GetEnvironmentVariable("OXEN_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning));
+
+var context = new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, loggers, !Console.IsOutputRedirected, cancellation.Token);
+try
+{
+    return await OxenCli.RunAsync(args, context);
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("Stopped waiting; the generation goes on at the hub (see its id above).");
+    return 130;
+}

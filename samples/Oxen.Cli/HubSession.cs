@@ -1,0 +1,83 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Oxen.Video;
+using Oxen.Video.Testing;
+
+namespace Oxen.Cli;
+
+/// <summary>
+/// The hub the command talks to: <c>OXEN_BASE_URL</c> if set, else <c>https://hub.oxen.ai</c> with
+/// <c>OXEN_API_KEY</c>, else the emulator started in this process, so the whole flow runs offline.
+/// </summary>
+internal sealed class HubSession : IAsyncDisposable
+{
+    private readonly OxenHubEmulator? _emulator;
+
+    private HubSession(OxenClient client, OxenHubEmulator? emulator)
+    {
+        Client = client;
+        _emulator = emulator;
+    }
+
+    public OxenClient Client { get; }
+
+    public bool IsOffline => _emulator is not null;
+
+    public static async Task<HubSession> OpenAsync(Func<string, string?> environment, TextWriter status, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var apiKey = environment(OxenClientOptions.ApiKeyEnvironmentVariable);
+        var baseUrl = environment(OxenClientOptions.BaseAddressEnvironmentVariable);
+        var options = new OxenClientOptions
+        {
+            ApiKey = string.IsNullOrWhiteSpace(apiKey) ? null : apiKey,
+            PollInitialInterval = TimeSpan.FromSeconds(2),
+        };
+        OxenHubEmulator? emulator = null;
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+        {
+            options.BaseAddress = Uri.TryCreate(baseUrl, UriKind.Absolute, out var address)
+                ? address
+                : throw new UsageException($"OXEN_BASE_URL is not an absolute URL: '{baseUrl}'.");
+        }
+        else if (options.ApiKey is null)
+        {
+            emulator = await StartEmulatorAsync(cancellationToken).ConfigureAwait(false);
+            options.BaseAddress = emulator.BaseAddress;
+            // The emulator answers in well under a second; poll it accordingly.
+            options.PollInitialInterval = TimeSpan.FromMilliseconds(200);
+            options.PollMaxInterval = TimeSpan.FromSeconds(1);
+            await status.WriteLineAsync($"No OXEN_API_KEY or OXEN_BASE_URL: using the local hub emulator at {emulator.BaseAddress} (offline; set OXEN_API_KEY to use hub.oxen.ai).").ConfigureAwait(false);
+        }
+
+        var client = new OxenClient(options, loggers.CreateLogger<OxenClient>());
+        return new HubSession(client, emulator);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static Task<OxenHubEmulator> StartEmulatorAsync(CancellationToken cancellationToken)
+    {
+        var options = new OxenHubEmulatorOptions
+        {
+            QueuedDelay = TimeSpan.FromMilliseconds(300),
+            ProcessingDelay = TimeSpan.FromSeconds(1),
+            SyncDelay = TimeSpan.FromSeconds(1),
+        };
+        var assembly = typeof(HubSession).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("schemas/", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            options.Models.Add(reader.ReadToEnd());
+        }
+
+        return OxenHubEmulator.StartAsync(options, cancellationToken);
+    }
+}

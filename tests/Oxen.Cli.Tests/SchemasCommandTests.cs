@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Oxen.Video.Testing;
+using Xunit;
+
+namespace Oxen.Cli.Tests;
+
+/// <summary><c>oxen schemas pull|diff|check</c> against an emulator that serves the repository's schemas/.</summary>
+public sealed class SchemasCommandTests : IAsyncLifetime
+{
+    private const string Kling = "kling-video-v2-6-pro-text-to-video";
+
+    private readonly string _schemas = Path.Combine(AppContext.BaseDirectory, "schemas");
+    private readonly string _folder = Directory.CreateTempSubdirectory("oxen-schemas-").FullName;
+    private OxenHubEmulator _hub = null!;
+
+    public async Task InitializeAsync() => _hub = await OxenHubEmulator.StartAsync(new OxenHubEmulatorOptions { SchemaDirectory = _schemas });
+
+    public async Task DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Dictionary<string, string> Environment => new() { ["OXEN_BASE_URL"] = _hub.BaseAddress.ToString() };
+
+    [Fact]
+    public async Task Pull_all_video_models_reproduces_the_cached_files_byte_for_byte()
+    {
+        var run = await CliRun.RunAsync(Environment, "schemas", "pull", "--all-video", "--dir", _folder);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var expected = Directory.GetFiles(_schemas, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, Directory.GetFiles(_folder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var name in expected)
+        {
+            Assert.True(
+                File.ReadAllText(Path.Combine(_schemas, name!)) == File.ReadAllText(Path.Combine(_folder, name!)),
+                $"{name}: the pulled file differs from the cached one.");
+        }
+    }
+
+    [Fact]
+    public async Task Pull_of_an_unknown_model_exits_3_with_the_hub_s_message()
+    {
+        var run = await CliRun.RunAsync(Environment, "schemas", "pull", "no-such-model", "--dir", _folder);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Model not found", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_exits_1_on_a_breaking_change_and_0_on_an_additive_one()
+    {
+        // The cached copy allows a 15 s duration and lacks negative_prompt: live removed a member (breaking)
+        // and added an optional property (additive).
+        var cached = JsonNode.Parse(File.ReadAllText(Path.Combine(_schemas, Kling + ".json")))!;
+        var properties = cached["request_schema"]!["properties"]!.AsObject();
+        properties["duration"]!["enum"]!.AsArray().Add(15);
+        properties.Remove("negative_prompt");
+        File.WriteAllText(Path.Combine(_folder, Kling + ".json"), cached.ToJsonString());
+
+        var run = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("BREAKING  duration: enum member 15 removed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("additive  negative_prompt: optional property added", run.Output, StringComparison.Ordinal);
+
+        properties["duration"]!["enum"]!.AsArray().RemoveAt(2);
+        File.WriteAllText(Path.Combine(_folder, Kling + ".json"), cached.ToJsonString());
+        var additiveOnly = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
+        Assert.True(additiveOnly.ExitCode == 0, additiveOnly.All);
+        Assert.Contains("0 breaking, 1 additive", additiveOnly.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_reports_what_the_generator_reports_with_file_and_line()
+    {
+        File.Copy(Path.Combine(_schemas, Kling + ".json"), Path.Combine(_folder, Kling + ".json"));
+        File.WriteAllText(Path.Combine(_folder, "broken.json"), "{\n  \"type\": \"object\",\n  \"properties\": {\"code\": {\"type\": \"string\", \"pattern\": \"^a\"},}\n}");
+        File.WriteAllText(Path.Combine(_folder, "pattern.json"), "{\"type\": \"object\", \"properties\": {\"code\": {\"type\": \"string\", \"pattern\": \"^a\"}}}");
+
+        var run = await CliRun.RunAsync(Environment, "schemas", "check", "--dir", _folder);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("broken.json(3,62): error OXEN001", run.Output, StringComparison.Ordinal);
+        Assert.Contains("pattern.json(1,62): warning OXEN008", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Kling, run.Output, StringComparison.Ordinal);
+        Assert.Contains("3 file(s) checked, 2 with findings.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_passes_on_the_repository_schemas()
+    {
+        var run = await CliRun.RunAsync(Environment, "schemas", "check", "--dir", _schemas);
+
+        Assert.True(run.ExitCode == 0, run.All);
+    }
+}
