@@ -33,11 +33,11 @@ public static class OxenServiceCollectionExtensions
 
         services.AddHttpClient(DownloadHttpClientName)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = OxenClient.MaxConnectionsPerServer });
 
         var builder = services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = OxenClient.MaxConnectionsPerServer });
         builder.AddTypedClient(static (http, provider) => new OxenClient(
             http,
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadHttpClientName),

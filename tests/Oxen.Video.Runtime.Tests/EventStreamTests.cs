@@ -114,6 +114,30 @@ public sealed class EventStreamTests
     }
 
     [Fact]
+    public async Task A_safety_poll_round_costs_one_list_request_however_many_generations_are_awaited()
+    {
+        await using var h = await Harness.StartAsync(
+            hub: o => o.ProcessingDelay = TimeSpan.FromMilliseconds(1500),
+            client: o => o.PollMaxInterval = TimeSpan.FromMilliseconds(100));
+        var progress = Enumerable.Range(0, 20).Select(_ => new RecordingProgress()).ToList();
+
+        var tasks = progress.Select(p => h.Client.GenerateVideoAsync(Fox, OxenGenerationMode.Sse, p)).ToList();
+        await Wait.UntilAsync(() => h.Hub.Counters.Requests("GET", "/api/ai/queue") >= 3);
+        Assert.Equal(0, h.Hub.Counters.Requests("GET", "/api/ai/queue/*"));
+
+        // A cancelled generation leaves the active list and sends no event: only it is then asked about by id.
+        await h.Client.GetOperation(progress[0].GenerationId!).CancelAsync().Within();
+        var cancelled = await Assert.ThrowsAsync<OxenGenerationFailedException>(() => tasks[0].Within());
+        var videos = await Task.WhenAll(tasks.Skip(1)).Within();
+
+        Assert.Equal(OxenGenerationStatus.Cancelled, cancelled.Status);
+        Assert.Equal(19, videos.Length);
+        Assert.Equal(1, h.Hub.Counters.EventStreamConnections);
+        Assert.Equal(20, h.Hub.Counters.EnqueuedGenerations);
+        Assert.InRange(h.Hub.Counters.Requests("GET", "/api/ai/queue/*"), 1, 3);
+    }
+
+    [Fact]
     public async Task A_cancellation_token_stops_waiting_without_cancelling_the_job()
     {
         await using var h = await Harness.StartAsync(hub: o => o.ProcessingDelay = TimeSpan.FromMilliseconds(500));

@@ -105,11 +105,18 @@ public sealed partial class OxenClient : IDisposable
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
+    /// <summary>
+    /// The cap on connections to one host. Without it, a thousand concurrent enqueues open a thousand connections
+    /// (about 10 KB of managed memory each, idle afterwards); 32 in flight enqueue as fast on loopback.
+    /// </summary>
+    internal const int MaxConnectionsPerServer = 32;
+
     private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
     {
         // Redirects are never followed blindly: a download follows them itself, deciding per hop about the key.
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = MaxConnectionsPerServer,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,

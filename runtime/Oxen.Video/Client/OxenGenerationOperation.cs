@@ -53,6 +53,10 @@ public sealed class OxenGenerationOperation
         var time = _client.Time;
         var started = time.GetTimestamp();
         var interval = options.PollInitialInterval;
+
+        // A rebuilt operation knows nothing yet and asks at once; a fresh one was just told "queued" by the
+        // enqueue answer, so asking again before the first interval would only cost a request.
+        var askNow = LastSnapshot is null;
         while (true)
         {
             if (LastSnapshot is { HasCompleted: true } done)
@@ -60,6 +64,13 @@ public sealed class OxenGenerationOperation
                 return await ToVideoAsync(done, cancellationToken).ConfigureAwait(false);
             }
 
+            if (!askNow)
+            {
+                await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+                interval = Grow(interval, options);
+            }
+
+            askNow = false;
             try
             {
                 var snapshot = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
@@ -73,9 +84,6 @@ public sealed class OxenGenerationOperation
             {
                 OxenLog.PollFailed(_client.Logger, Id, ex.Message);
             }
-
-            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
-            interval = Grow(interval, options);
         }
     }
 

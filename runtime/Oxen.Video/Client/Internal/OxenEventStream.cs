@@ -292,6 +292,11 @@ internal sealed class OxenEventStream : IDisposable
                 var connected = _connected;
                 await Task.Delay(connected ? Options.PollMaxInterval : interval, _client.Time, token).ConfigureAwait(false);
                 interval = connected ? Options.PollInitialInterval : OxenGenerationOperation.Grow(interval, Options);
+                if (!connected && _connected)
+                {
+                    continue; // The stream came up meanwhile, and connecting already caught up.
+                }
+
                 await CatchUpAsync(token).ConfigureAwait(false);
             }
         }
@@ -301,13 +306,22 @@ internal sealed class OxenEventStream : IDisposable
         }
     }
 
-    /// <summary>Asks the queue about every awaited generation.</summary>
+    /// <summary>
+    /// Asks the queue about every awaited generation: one list of the active ones first, then one GET for each
+    /// awaited id the list does not hold (ended, so its event was lost, or it was cancelled), so a round costs
+    /// one request however many generations are awaited.
+    /// </summary>
     private async Task CatchUpAsync(CancellationToken token)
     {
         var waiters = _waiters.ToArray();
         if (waiters.Length == 0)
         {
             return;
+        }
+
+        if (waiters.Length > 1)
+        {
+            waiters = await ReportActiveAsync(waiters, token).ConfigureAwait(false);
         }
 
         try
@@ -321,6 +335,42 @@ internal sealed class OxenEventStream : IDisposable
         {
             // Stopped.
         }
+    }
+
+    /// <summary>Reports the listed active generations; returns the awaited ones the list did not hold.</summary>
+    private async Task<KeyValuePair<string, OxenEventSubscription>[]> ReportActiveAsync(KeyValuePair<string, OxenEventSubscription>[] waiters, CancellationToken token)
+    {
+        OxenGenerationList active;
+        try
+        {
+            active = await _client.ListGenerationsAsync(cancellationToken: token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            OxenLog.PollFailed(_client.Logger, "(list)", ex.Message);
+            return waiters; // Ask one by one instead.
+        }
+
+        var listed = new Dictionary<string, OxenGeneration>(StringComparer.Ordinal);
+        foreach (var generation in active.Generations)
+        {
+            listed[generation.GenerationId] = generation;
+        }
+
+        var rest = new List<KeyValuePair<string, OxenEventSubscription>>();
+        foreach (var waiter in waiters)
+        {
+            if (listed.TryGetValue(waiter.Key, out var snapshot))
+            {
+                waiter.Value.Report(snapshot);
+            }
+            else
+            {
+                rest.Add(waiter);
+            }
+        }
+
+        return [.. rest];
     }
 
     private async Task CheckAsync(string id, OxenEventSubscription waiter, CancellationToken token)
