@@ -17,7 +17,11 @@ internal sealed partial class Emitter
             _w.Line($"/// Its page left Oxen's docs on {CSharp.Xml(m.RemovedFromDocsOn)}: the model may no longer be served.");
         }
 
-        _w.Line($"/// Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; the schema's defaults are in <see cref=\"Defaults\"/> and are applied by the server, not sent.");
+        // Defaults exists only when some default has a C# constant: a cref to it otherwise breaks documented builds (CS1574).
+        var defaults = m.Request.Properties.Any(p => p.Default?.CSharpLiteral is not null)
+            ? "the schema's defaults are in <see cref=\"Defaults\"/> and are applied by the server, not sent"
+            : "the server applies the schema's defaults";
+        _w.Line($"/// Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; {defaults}.");
         _w.Line("/// </remarks>");
         _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(m.Request))}))]");
         _w.Line(GeneratedCodeAttribute);

@@ -10,7 +10,7 @@ namespace Oxen.Video.Models;
 /// Generated from <c>kling-video-v2-6-pro-text-to-video.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -155,7 +155,7 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
 /// <remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoAspectRatio
 {
     /// <summary>Sent as <c>"9:16"</c>.</summary>
@@ -172,7 +172,7 @@ public enum KlingVideoV26ProTextToVideoAspectRatio
 }
 
 /// <summary>Reads and writes <see cref="KlingVideoV26ProTextToVideoAspectRatio"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class KlingVideoV26ProTextToVideoAspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>
 {
     internal const string Allowed = "\"9:16\", \"16:9\", \"1:1\"";
@@ -230,7 +230,7 @@ internal sealed class KlingVideoV26ProTextToVideoAspectRatioJsonConverter : glob
 /// <remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoDuration
 {
     /// <summary>Sent as <c>5</c>.</summary>
@@ -243,7 +243,7 @@ public enum KlingVideoV26ProTextToVideoDuration
 }
 
 /// <summary>Reads and writes <see cref="KlingVideoV26ProTextToVideoDuration"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class KlingVideoV26ProTextToVideoDurationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>
 {
     internal const string Allowed = "5, 10";
@@ -290,7 +290,7 @@ internal sealed class KlingVideoV26ProTextToVideoDurationJsonConverter : global:
 }
 
 /// <summary>Writes <see cref="KlingVideoV26ProTextToVideoRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest>
 {
     private static readonly global::System.Text.Json.JsonEncodedText ModelProperty = global::System.Text.Json.JsonEncodedText.Encode("model");

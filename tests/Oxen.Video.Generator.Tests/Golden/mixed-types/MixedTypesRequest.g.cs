@@ -10,7 +10,7 @@ namespace Oxen.Video.Models;
 /// Generated from <c>mixed-types.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -235,7 +235,7 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 /// <remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesDurationJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesDuration
 {
     /// <summary>Sent as <c>"auto"</c>.</summary>
@@ -256,7 +256,7 @@ public enum MixedTypesDuration
 }
 
 /// <summary>Reads and writes <see cref="MixedTypesDuration"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesDurationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesDuration>
 {
     internal const string Allowed = "\"auto\", 4, 8, 12";
@@ -320,7 +320,7 @@ internal sealed class MixedTypesDurationJsonConverter : global::System.Text.Json
 /// <remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesSecondsJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeconds
 {
     /// <summary>Sent as <c>"4"</c>.</summary>
@@ -337,7 +337,7 @@ public enum MixedTypesSeconds
 }
 
 /// <summary>Reads and writes <see cref="MixedTypesSeconds"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesSecondsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesSeconds>
 {
     internal const string Allowed = "\"4\", \"8\", \"12\"";
@@ -395,7 +395,7 @@ internal sealed class MixedTypesSecondsJsonConverter : global::System.Text.Json.
 /// <remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesLengthJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesLength
 {
     /// <summary>Sent as <c>"5s"</c>.</summary>
@@ -408,7 +408,7 @@ public enum MixedTypesLength
 }
 
 /// <summary>Reads and writes <see cref="MixedTypesLength"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesLengthJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesLength>
 {
     internal const string Allowed = "\"5s\", \"10s\"";
@@ -460,7 +460,7 @@ internal sealed class MixedTypesLengthJsonConverter : global::System.Text.Json.S
 /// <remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesResolutionJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesResolution
 {
     /// <summary>Sent as <c>"720p"</c>.</summary>
@@ -477,7 +477,7 @@ public enum MixedTypesResolution
 }
 
 /// <summary>Reads and writes <see cref="MixedTypesResolution"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesResolutionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesResolution>
 {
     internal const string Allowed = "\"720p\", \"1080P\", \"4k\"";
@@ -535,7 +535,7 @@ internal sealed class MixedTypesResolutionJsonConverter : global::System.Text.Js
 /// <remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesAspectRatio
 {
     /// <summary>Sent as <c>"16:9"</c>.</summary>
@@ -552,7 +552,7 @@ public enum MixedTypesAspectRatio
 }
 
 /// <summary>Reads and writes <see cref="MixedTypesAspectRatio"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesAspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio>
 {
     internal const string Allowed = "\"16:9\", \"2.39:1\", \"adaptive\"";
@@ -610,7 +610,7 @@ internal sealed class MixedTypesAspectRatioJsonConverter : global::System.Text.J
 /// <remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter))]
 [global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeedMode
 {
     /// <summary>Sent as <c>-1</c>.</summary>
@@ -627,7 +627,7 @@ public enum MixedTypesSeedMode
 }
 
 /// <summary>Reads and writes <see cref="MixedTypesSeedMode"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesSeedModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode>
 {
     internal const string Allowed = "-1, 0, 1";
@@ -679,7 +679,7 @@ internal sealed class MixedTypesSeedModeJsonConverter : global::System.Text.Json
 }
 
 /// <summary>Writes <see cref="MixedTypesRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesRequest>
 {
     private static readonly global::System.Text.Json.JsonEncodedText ModelProperty = global::System.Text.Json.JsonEncodedText.Encode("model");

@@ -5,7 +5,7 @@
 namespace Oxen.Video.Models;
 
 /// <summary>Every Oxen model generated from this project's <c>OxenSchema</c> files.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public static partial class OxenModels
 {
     /// <summary>The models, sorted by id.</summary>

@@ -7,10 +7,10 @@ namespace Oxen.Video.Models;
 /// <summary>nested-objects</summary>
 /// <remarks>
 /// The request body of the Oxen model <c>nested-objects</c>, sent to <c>/videos/generate</c>.
-/// Generated from <c>nested-objects.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.
+/// Generated from <c>nested-objects.json</c>; the server applies the schema's defaults.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -146,7 +146,7 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
 /// <summary>A value of <c>multi_prompt[]</c> in <see cref="NestedObjectsRequest"/>.</summary>
 /// <remarks>JSON path <c>multi_prompt[]</c> of model <c>nested-objects</c>.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsMultiPromptItem
 {
 
@@ -180,7 +180,7 @@ public sealed partial class NestedObjectsMultiPromptItem
 /// <summary>A value of <c>elements[]</c> in <see cref="NestedObjectsRequest"/>.</summary>
 /// <remarks>JSON path <c>elements[]</c> of model <c>nested-objects</c>.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsElementsItem
 {
 
@@ -220,7 +220,7 @@ public sealed partial class NestedObjectsElementsItem
 }
 
 /// <summary>Writes <see cref="NestedObjectsRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsRequest>
 {
     private static readonly global::System.Text.Json.JsonEncodedText ModelProperty = global::System.Text.Json.JsonEncodedText.Encode("model");
@@ -363,7 +363,7 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
 }
 
 /// <summary>Writes <see cref="NestedObjectsMultiPromptItem"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>
 {
     private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("prompt");
@@ -428,7 +428,7 @@ internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System
 }
 
 /// <summary>Writes <see cref="NestedObjectsElementsItem"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsElementsItem>
 {
     private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("frontal_image_url");
