@@ -117,6 +117,34 @@ public sealed partial class OxenHubEmulator
 
     private static string RouteId(HttpContext context) => (string?)context.GetRouteValue("id") ?? string.Empty;
 
+    /// <summary>
+    /// Reads a generation body (sync or queue) and finds its model; answers 400 or 404 the way Oxen does and
+    /// returns null when the body or the model is bad.
+    /// </summary>
+    private async Task<(JsonObject Body, string ModelId, EmulatorModel Model)?> ReadGenerationBodyAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid request body", "The body must be a JSON object.")).ConfigureAwait(false);
+            return null;
+        }
+
+        if (body["model"] is not JsonValue modelValue || !modelValue.TryGetValue<string>(out var modelId))
+        {
+            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid parameters", "model: is required.")).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!_models.TryGetValue(modelId, out var model))
+        {
+            await WriteJsonAsync(context, 404, MessageBody($"Model not found: {modelId}")).ConfigureAwait(false);
+            return null;
+        }
+
+        return (body, modelId, model);
+    }
+
     private static async Task<JsonObject?> ReadBodyAsync(HttpContext context)
     {
         try

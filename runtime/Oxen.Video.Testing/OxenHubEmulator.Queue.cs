@@ -8,23 +8,9 @@ public sealed partial class OxenHubEmulator
 {
     private async Task EnqueueAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (body is null)
-        {
-            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid request body", "The body must be a JSON object.")).ConfigureAwait(false);
-            return;
-        }
-
-        if (body["model"] is not JsonValue modelValue || !modelValue.TryGetValue<string>(out var modelId))
-        {
-            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid parameters", "model: is required.")).ConfigureAwait(false);
-            return;
-        }
-
         // Like Oxen, only the model (and credits) are checked at enqueue; parameters are checked when the job runs.
-        if (!_models.ContainsKey(modelId))
+        if (await ReadGenerationBodyAsync(context).ConfigureAwait(false) is not var (body, modelId, _))
         {
-            await WriteJsonAsync(context, 404, MessageBody($"Model not found: {modelId}")).ConfigureAwait(false);
             return;
         }
 

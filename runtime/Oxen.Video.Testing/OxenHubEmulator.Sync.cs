@@ -8,22 +8,8 @@ public sealed partial class OxenHubEmulator
 {
     private async Task GenerateSyncAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (body is null)
+        if (await ReadGenerationBodyAsync(context).ConfigureAwait(false) is not var (body, modelId, model))
         {
-            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid request body", "The body must be a JSON object.")).ConfigureAwait(false);
-            return;
-        }
-
-        if (body["model"] is not JsonValue modelValue || !modelValue.TryGetValue<string>(out var modelId))
-        {
-            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid parameters", "model: is required.")).ConfigureAwait(false);
-            return;
-        }
-
-        if (!_models.TryGetValue(modelId, out var model))
-        {
-            await WriteJsonAsync(context, 404, MessageBody($"Model not found: {modelId}")).ConfigureAwait(false);
             return;
         }
 

@@ -35,6 +35,21 @@ public sealed class ModelAndErrorTests
         Assert.Equal(1, h.Hub.Counters.Requests("GET", "/api/ai/models/*"));
     }
 
+    [Theory]
+    [InlineData(OxenGenerationMode.Queue)]
+    [InlineData(OxenGenerationMode.Sync)]
+    public async Task Generating_with_an_unknown_model_is_a_404_and_creates_nothing(OxenGenerationMode mode)
+    {
+        await using var h = await Harness.StartAsync();
+
+        var error = await Assert.ThrowsAsync<OxenApiException>(() => h.Client.GenerateVideoAsync(new TestRequest("bad-model-name", "a fox", 5), mode).Within());
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("Model not found: bad-model-name", error.ErrorMessage);
+        Assert.Equal(0, h.Hub.Counters.EnqueuedGenerations);
+        Assert.Equal(0, h.Hub.Counters.SyncGenerations);
+    }
+
     [Fact]
     public async Task An_unknown_generation_is_a_404_with_the_typed_shape()
     {
