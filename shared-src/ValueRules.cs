@@ -2,9 +2,33 @@
 // compile time apply one rule. netstandard2.0-compatible on purpose.
 namespace Oxen.Video.Internal;
 
-/// <summary>The text rules of JSON Schema that the generated code checks: URI syntax and string length.</summary>
+/// <summary>
+/// The text rules of JSON Schema that the generated code checks (URI syntax, string length), and the phrases that
+/// say what a range or a count allows, so Validate(), the analyzer and the generated docs word them alike.
+/// </summary>
 internal static class ValueRules
 {
+    /// <summary>A number as JSON writes it: <c>10</c>, <c>0.5</c>.</summary>
+    public static string FormatNumber(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary><c>at least 0 and at most 10</c>, <c>greater than 0</c>…; an infinite bound is absent.</summary>
+    public static string DescribeRange(double minimum, double maximum, bool exclusiveMinimum, bool exclusiveMaximum)
+    {
+        var low = double.IsNegativeInfinity(minimum) ? null : (exclusiveMinimum ? "greater than " : "at least ") + FormatNumber(minimum);
+        var high = double.IsPositiveInfinity(maximum) ? null : (exclusiveMaximum ? "less than " : "at most ") + FormatNumber(maximum);
+        return low is not null && high is not null ? low + " and " + high : low ?? high ?? "any number";
+    }
+
+    /// <summary><c>at most 500 characters</c>, <c>1 to 4 items</c>…; <see cref="int.MaxValue"/> is no upper bound.</summary>
+    public static string DescribeCount(int minimum, int maximum, string unit) =>
+        minimum == 0 && maximum == int.MaxValue ? "any number of " + unit
+        : minimum == 0 ? "at most " + maximum + " " + Unit(maximum, unit)
+        : maximum == int.MaxValue ? "at least " + minimum + " " + Unit(minimum, unit)
+        : minimum + " to " + maximum + " " + unit;
+
+    // "at least 1 item", "at most 4 items".
+    private static string Unit(int count, string unit) => count == 1 && unit.EndsWith("s", System.StringComparison.Ordinal) ? unit.Substring(0, unit.Length - 1) : unit;
+
     /// <summary>
     /// <c>format: uri</c>: an absolute URI by RFC 3986 (<c>scheme ":" hier-part ["?" query] ["#" fragment]</c>),
     /// ASCII only, every <c>%</c> followed by two hex digits, brackets only around an IP literal host.

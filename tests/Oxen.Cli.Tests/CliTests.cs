@@ -89,13 +89,20 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, _hub.Counters.ApiRequests);
     }
 
-    [Fact]
-    public async Task Mixed_type_enums_send_the_schema_s_json_type()
+    [Theory]
+    [InlineData("auto", System.Text.Json.JsonValueKind.String)]
+    [InlineData("12", System.Text.Json.JsonValueKind.Number)]
+    public async Task Mixed_type_enums_send_the_schema_s_json_type(string value, System.Text.Json.JsonValueKind expected)
     {
-        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", "bytedance-seedance-2-5-text-to-video", "--prompt", "p", "--duration", "auto", "--out", Path.Combine(_folder, "a.mp4"));
+        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", "bytedance-seedance-2-5-text-to-video", "--prompt", "p", "--duration", value, "--out", Path.Combine(_folder, value + ".mp4"));
         Assert.True(run.ExitCode == 0, run.All);
-        var numeric = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", "bytedance-seedance-2-5-text-to-video", "--prompt", "p", "--duration", "12", "--out", Path.Combine(_folder, "b.mp4"));
-        Assert.True(numeric.ExitCode == 0, numeric.All);
+
+        // The queue echoes the parameters it received: the hub saw "auto" as a string and 12 as a number.
+        var id = System.Text.RegularExpressions.Regex.Match(run.Output, "Generation id: ([0-9a-f-]{36})").Groups[1].Value;
+        using var client = new OxenClient(new OxenClientOptions { BaseAddress = _hub.BaseAddress, ApiKey = SecretKey });
+        var echoed = (await client.GetGenerationAsync(id)).Json.GetProperty("duration");
+        Assert.Equal(expected, echoed.ValueKind);
+        Assert.Equal(value, echoed.ToString());
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class DiagnosticTests
         var (line, column) = TextPositions.Find(schema, "11.5");
         await VerifyAsync(
             [("range.json", schema)],
-            Expect("OXEN005", "range.json", line, column, 4, DiagnosticSeverity.Warning).WithArguments("cfg_scale", "11.5", "it is outside the range 0..10"));
+            Expect("OXEN005", "range.json", line, column, 4, DiagnosticSeverity.Warning).WithArguments("cfg_scale", "11.5", "the range allows at least 0 and at most 10"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Oxen.Video.Generator.Diagnostics;
+using Oxen.Video.Internal;
 
 namespace Oxen.Video.Generator.Analyzer;
 
@@ -74,7 +75,7 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
             {
                 CheckLength(context, property, attribute, text, location);
             }
-            else if (SymbolEqualityComparer.Default.Equals(kind, attributes.Uri) && constant is string uri && !Oxen.Video.Internal.ValueRules.IsAbsoluteUri(uri))
+            else if (SymbolEqualityComparer.Default.Equals(kind, attributes.Uri) && constant is string uri && !ValueRules.IsAbsoluteUri(uri))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAbsoluteUri, location, property.Name, uri));
             }
@@ -109,7 +110,7 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
         if (tooLow || tooHigh)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.ValueOutOfRange, location, property.Name, Format(number), DescribeRange(minimum, maximum, exclusiveMinimum, exclusiveMaximum)));
+                DiagnosticDescriptors.ValueOutOfRange, location, property.Name, ValueRules.FormatNumber(number), ValueRules.DescribeRange(minimum, maximum, exclusiveMinimum, exclusiveMaximum)));
         }
     }
 
@@ -122,11 +123,10 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var length = Oxen.Video.Internal.ValueRules.CountCodePoints(text);
+        var length = ValueRules.CountCodePoints(text);
         if (length < minimum || length > maximum)
         {
-            var allowed = maximum == int.MaxValue ? $"at least {minimum}" : minimum == 0 ? $"at most {maximum}" : $"{minimum} to {maximum}";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StringLengthOutOfRange, location, property.Name, length.ToString(CultureInfo.InvariantCulture), allowed + " characters"));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StringLengthOutOfRange, location, property.Name, length.ToString(CultureInfo.InvariantCulture), ValueRules.DescribeCount(minimum, maximum, "characters")));
         }
     }
 
@@ -144,7 +144,7 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
         }
 
         var allowed = string.Join(", ", members.Select(m => $"{enumType.Name}.{m.Name}"));
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndefinedEnumValue, location, property.Name, $"({enumType.Name}){Format(number)}", allowed));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndefinedEnumValue, location, property.Name, $"({enumType.Name}){ValueRules.FormatNumber(number)}", allowed));
     }
 
     private static bool TryGetNumber(object? constant, out double number)
@@ -168,15 +168,6 @@ public sealed class OxenConstantAnalyzer : DiagnosticAnalyzer
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute) =>
         symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string DescribeRange(double minimum, double maximum, bool exclusiveMinimum, bool exclusiveMaximum)
-    {
-        var low = double.IsNegativeInfinity(minimum) ? null : (exclusiveMinimum ? "greater than " : "at least ") + Format(minimum);
-        var high = double.IsPositiveInfinity(maximum) ? null : (exclusiveMaximum ? "less than " : "at most ") + Format(maximum);
-        return low is not null && high is not null ? $"{low} and {high}" : low ?? high ?? "any number";
-    }
 
     /// <summary>The attribute types of the runtime the compilation references.</summary>
     private sealed class SchemaAttributes(INamedTypeSymbol range, INamedTypeSymbol length, INamedTypeSymbol uri, INamedTypeSymbol @enum)

@@ -6,6 +6,10 @@ namespace Oxen.Video.Generator.Emit;
 /// <summary>Literals and escapes for the emitted C# and JSON.</summary>
 internal static class CSharp
 {
+    /// <summary>
+    /// A quoted, escaped string that is both a C# literal and a JSON string: quotes, backslashes and \n \r \t as
+    /// themselves, other control characters and C#'s extra line terminators (U+0085, U+2028, U+2029) as \uXXXX.
+    /// </summary>
     public static string StringLiteral(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
@@ -18,39 +22,8 @@ internal static class CSharp
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
-                case '\0': builder.Append("\\0"); break;
                 default:
                     if (c < ' ' || c is '\u2028' or '\u2029' or '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
-
-    /// <summary>A JSON string literal, escaped the way the wire needs (quotes, backslashes, control characters).</summary>
-    public static string JsonStringLiteral(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ')
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
@@ -65,6 +38,9 @@ internal static class CSharp
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>The JSON written on the wire for a string: the same text as <see cref="StringLiteral"/>.</summary>
+    public static string JsonStringLiteral(string value) => StringLiteral(value);
 
     public static string DoubleLiteral(double value)
     {
@@ -81,9 +57,6 @@ internal static class CSharp
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.IndexOfAny(['.', 'E', 'e']) >= 0 ? text : text + ".0";
     }
-
-    /// <summary>A number as JSON writes it: <c>10</c>, <c>0.5</c>.</summary>
-    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Escapes text for an XML doc comment and keeps it on one line.</summary>
     public static string Xml(string text)

@@ -5,8 +5,6 @@ namespace Oxen.Video.Generator.Emit;
 
 internal sealed partial class Emitter
 {
-    private static string EnumConverterName(string enumTypeName) => enumTypeName + "JsonConverter";
-
     private void WriteEnum(EnumSpec spec)
     {
         var summary = spec.Description is null
@@ -14,7 +12,7 @@ internal sealed partial class Emitter
             : CSharp.Xml(spec.Description);
         _w.Line($"/// <summary>{summary}</summary>");
         _w.Line($"/// <remarks>Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.</remarks>");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(EnumConverterName(spec.TypeName))}))]");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(spec.TypeName))}))]");
         _w.Line($"[{Schema}.OxenEnum]");
         _w.Line(GeneratedCodeAttribute);
         using (_w.Block($"public enum {spec.TypeName}"))
@@ -41,7 +39,7 @@ internal sealed partial class Emitter
         var allowed = string.Join(", ", spec.Members.Select(m => m.WireJson));
         _w.Line($"/// <summary>Reads and writes <see cref=\"{spec.TypeName}\"/> as the schema's exact JSON values.</summary>");
         _w.Line(GeneratedCodeAttribute);
-        using (_w.Block($"internal sealed class {EnumConverterName(spec.TypeName)} : {Json}.Serialization.JsonConverter<{type}>"))
+        using (_w.Block($"internal sealed class {ConverterName(spec.TypeName)} : {Json}.Serialization.JsonConverter<{type}>"))
         {
             _w.Line($"internal const string Allowed = {CSharp.StringLiteral(allowed)};");
             var strings = spec.Members.Where(m => m.StringValue is not null).ToList();

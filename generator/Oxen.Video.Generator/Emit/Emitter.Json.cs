@@ -6,7 +6,10 @@ namespace Oxen.Video.Generator.Emit;
 
 internal sealed partial class Emitter
 {
-    private static string ConverterName(ObjectSpec spec) => spec.TypeName + "JsonConverter";
+    private static string ConverterName(ObjectSpec spec) => ConverterName(spec.TypeName);
+
+    /// <summary>The converter of a generated object or enum type.</summary>
+    private static string ConverterName(string typeName) => typeName + "JsonConverter";
 
     private void WriteConverter(ObjectSpec spec, bool isRequest)
     {
@@ -89,9 +92,9 @@ internal sealed partial class Emitter
             case ValueKind.Boolean:
                 return [$"writer.WriteBooleanValue({value});"];
             case ValueKind.Enum:
-                return [$"{Global(EnumConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
+                return [$"{Global(ConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
             case ValueKind.Object when !type.IsFreeObject:
-                return [$"if ({value} is null) writer.WriteNullValue(); else {Global(type.TypeName! + "JsonConverter")}.WriteValue(writer, {value});"];
+                return [$"if ({value} is null) writer.WriteNullValue(); else {Global(ConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
             case ValueKind.Array:
                 // An indexed loop: foreach over IReadOnlyList<T> would allocate an enumerator per array.
                 var index = "i" + depth;
@@ -190,11 +193,11 @@ internal sealed partial class Emitter
             case ValueKind.Boolean:
                 return $"{OxenJson}.ReadBoolean(ref {reader}, {p})";
             case ValueKind.Enum:
-                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(EnumConverterName(type.TypeName!))}.ReadValue(ref {reader}, {p})";
+                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(ConverterName(type.TypeName!))}.ReadValue(ref {reader}, {p})";
             case ValueKind.Object when type.IsFreeObject:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {OxenJson}.ReadObject(ref {reader}, {p})";
             case ValueKind.Object:
-                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(type.TypeName! + "JsonConverter")}.ReadValue(ref {reader})";
+                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(ConverterName(type.TypeName!))}.ReadValue(ref {reader})";
             case ValueKind.Array:
                 var item = type.Item!;
                 var itemReader = "r" + path.Count(ch => ch == '[');
@@ -202,7 +205,7 @@ internal sealed partial class Emitter
                 // Items are not nullable: a JSON null in a list of values is a type error, in a list of references it is kept for Validate().
                 var nonNull = item.Kind switch
                 {
-                    ValueKind.Enum => $"{Global(EnumConverterName(item.TypeName!))}.ReadValue(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
+                    ValueKind.Enum => $"{Global(ConverterName(item.TypeName!))}.ReadValue(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
                     ValueKind.Any => $"{OxenJson}.ReadAny(ref {itemReader})",
                     ValueKind.Object when item.IsFreeObject => $"{OxenJson}.ReadObject(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
                     _ when IsValueType(item) => $"{OxenJson}.NotNull({itemExpression}, {CSharp.StringLiteral(path + "[]")})",

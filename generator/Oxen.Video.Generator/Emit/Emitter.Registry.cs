@@ -8,8 +8,6 @@ internal sealed partial class Emitter
 {
     private const string ModelsNs = "global::Oxen.Video.Models";
 
-    private string ModelInfoExpression() => "CreateModelInfo()";
-
     /// <summary>The model's registry entry, built once per type from the schema's metadata.</summary>
     private void WriteCreateModelInfo()
     {

@@ -1,5 +1,6 @@
 using System.Linq;
 using Oxen.Video.Generator.Specs;
+using Oxen.Video.Internal;
 
 namespace Oxen.Video.Generator.Emit;
 
@@ -35,7 +36,7 @@ internal sealed partial class Emitter
             WriteDefaults(m.Request);
             _w.Line();
             _w.Line("/// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>");
-            _w.Line($"public static global::Oxen.Video.Models.OxenModelInfo ModelInfo {{ get; }} = {ModelInfoExpression()};");
+            _w.Line($"public static global::Oxen.Video.Models.OxenModelInfo ModelInfo {{ get; }} = CreateModelInfo();");
             _w.Line();
             WriteCreateModelInfo();
             _w.Line();
@@ -136,12 +137,12 @@ internal sealed partial class Emitter
 
         if (c.HasLength)
         {
-            parts.Add($"Length: {c.MinLength ?? 0} to {(c.MaxLength is null ? "any number of" : c.MaxLength.ToString())} characters.");
+            parts.Add($"Length: {ValueRules.DescribeCount(c.MinLength ?? 0, c.MaxLength ?? int.MaxValue, "characters")}.");
         }
 
         if (c.HasItemCount)
         {
-            parts.Add($"Items: {c.MinItems ?? 0} to {(c.MaxItems is null ? "any number" : c.MaxItems.ToString())}.");
+            parts.Add($"Items: {ValueRules.DescribeCount(c.MinItems ?? 0, c.MaxItems ?? int.MaxValue, "items")}.");
         }
 
         if (c.IsUri)
@@ -167,12 +168,8 @@ internal sealed partial class Emitter
         return string.Join(" ", parts);
     }
 
-    private static string RangeText(ConstraintSpec c)
-    {
-        var low = c.Minimum is null ? "" : (c.ExclusiveMinimum ? "greater than " : "at least ") + CSharp.Number(c.Minimum.Value);
-        var high = c.Maximum is null ? "" : (c.ExclusiveMaximum ? "less than " : "at most ") + CSharp.Number(c.Maximum.Value);
-        return low.Length > 0 && high.Length > 0 ? $"{low} and {high}" : low + high;
-    }
+    private static string RangeText(ConstraintSpec c) =>
+        ValueRules.DescribeRange(c.Minimum ?? double.NegativeInfinity, c.Maximum ?? double.PositiveInfinity, c.ExclusiveMinimum, c.ExclusiveMaximum);
 
     private static System.Collections.Generic.IEnumerable<string> ConstraintAttributes(TypeSpec type)
     {

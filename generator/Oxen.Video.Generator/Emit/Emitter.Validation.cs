@@ -73,7 +73,7 @@ internal sealed partial class Emitter
 
                 break;
             case ValueKind.Enum:
-                var converter = Global(EnumConverterName(type.TypeName!));
+                var converter = Global(ConverterName(type.TypeName!));
                 checks.Add($"if (!{converter}.IsDefined({value}))");
                 checks.Add("{");
                 checks.Add($"    {Validation}.OxenValidator.NotAllowed(errors, {path}, {converter}.Describe({value}), {converter}.Allowed);");

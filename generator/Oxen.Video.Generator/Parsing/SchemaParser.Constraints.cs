@@ -1,4 +1,3 @@
-using System.Globalization;
 using Oxen.Video.Generator.Diagnostics;
 using Oxen.Video.Generator.Json;
 using Oxen.Video.Generator.Specs;
@@ -89,6 +88,4 @@ internal sealed partial class SchemaParser
                 return null;
         }
     }
-
-    private static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using Oxen.Video.Generator.Diagnostics;
 using Oxen.Video.Generator.Emit;
 using Oxen.Video.Generator.Json;
 using Oxen.Video.Generator.Specs;
+using Oxen.Video.Internal;
 
 namespace Oxen.Video.Generator.Parsing;
 
@@ -41,10 +42,10 @@ internal sealed partial class SchemaParser
         switch (type.Kind)
         {
             case ValueKind.String when value is JsonString s:
-                var length = Oxen.Video.Internal.ValueRules.CountCodePoints(s.Value);
+                var length = ValueRules.CountCodePoints(s.Value);
                 if ((c.MinLength is { } min && length < min) || (c.MaxLength is { } max && length > max))
                 {
-                    return $"its length {length} is outside {c.MinLength ?? 0}..{(c.MaxLength is null ? "∞" : c.MaxLength.ToString())}";
+                    return $"it has {length} characters, and the schema allows {ValueRules.DescribeCount(c.MinLength ?? 0, c.MaxLength ?? int.MaxValue, "characters")}";
                 }
 
                 literal = CSharp.StringLiteral(s.Value);
@@ -54,10 +55,10 @@ internal sealed partial class SchemaParser
                     || (c.Maximum is { } hi && (c.ExclusiveMaximum ? n.Value >= hi : n.Value > hi));
                 if (outside)
                 {
-                    return $"it is outside the range {(c.Minimum is null ? "-∞" : FormatNumber(c.Minimum.Value))}..{(c.Maximum is null ? "∞" : FormatNumber(c.Maximum.Value))}";
+                    return "the range allows " + ValueRules.DescribeRange(c.Minimum ?? double.NegativeInfinity, c.Maximum ?? double.PositiveInfinity, c.ExclusiveMinimum, c.ExclusiveMaximum);
                 }
 
-                literal = type.Kind == ValueKind.Integer ? FormatNumber(n.Value) : CSharp.DoubleLiteral(n.Value);
+                literal = type.Kind == ValueKind.Integer ? ValueRules.FormatNumber(n.Value) : CSharp.DoubleLiteral(n.Value);
                 return null;
             case ValueKind.Boolean when value.Kind is JsonKind.True or JsonKind.False:
                 literal = value.RawText;

@@ -162,7 +162,7 @@ public static class OxenJson
     public static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => Validation.OxenValidator.FormatString(reader.GetString() ?? ""),
-        JsonTokenType.Number => reader.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : "a number",
+        JsonTokenType.Number => reader.TryGetDouble(out var d) ? Validation.OxenValidator.FormatNumber(d) : "a number",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => "null",

@@ -40,7 +40,7 @@ public static class OxenValidator
         var tooHigh = exclusiveMaximum ? value >= maximum : value > maximum;
         if (tooLow || tooHigh || double.IsNaN(value))
         {
-            errors.Add(new(path, FormatNumber(value), $"{FormatNumber(value)} is out of range; allowed: {DescribeRange(minimum, maximum, exclusiveMinimum, exclusiveMaximum)}."));
+            errors.Add(new(path, FormatNumber(value), $"{FormatNumber(value)} is out of range; allowed: {Internal.ValueRules.DescribeRange(minimum, maximum, exclusiveMinimum, exclusiveMaximum)}."));
         }
     }
 
@@ -52,7 +52,7 @@ public static class OxenValidator
         var length = CountCodePoints(value);
         if (length < minimum || length > maximum)
         {
-            errors.Add(new(path, FormatString(value), $"has {length} characters; allowed: {DescribeCount(minimum, maximum, "characters")}."));
+            errors.Add(new(path, FormatString(value), $"has {length} characters; allowed: {Internal.ValueRules.DescribeCount(minimum, maximum, "characters")}."));
         }
     }
 
@@ -62,7 +62,7 @@ public static class OxenValidator
         ArgumentNullException.ThrowIfNull(errors);
         if (count < minimum || count > maximum)
         {
-            errors.Add(new(path, null, $"has {count} items; allowed: {DescribeCount(minimum, maximum, "items")}."));
+            errors.Add(new(path, null, $"has {count} items; allowed: {Internal.ValueRules.DescribeCount(minimum, maximum, "items")}."));
         }
     }
 
@@ -110,7 +110,7 @@ public static class OxenValidator
     }
 
     /// <summary>Formats a number the way JSON writes it.</summary>
-    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string FormatNumber(double value) => Internal.ValueRules.FormatNumber(value);
 
     /// <summary>Formats a string as a JSON literal, shortened for messages.</summary>
     public static string FormatString(string value)
@@ -119,33 +119,4 @@ public static class OxenValidator
         var shown = value.Length > MaxShownStringLength ? value[..MaxShownStringLength] + "…" : value;
         return JsonSerializer.Serialize(shown, OxenValidatorJsonContext.Default.String);
     }
-
-    private static string DescribeRange(double minimum, double maximum, bool exclusiveMinimum, bool exclusiveMaximum)
-    {
-        var builder = new StringBuilder();
-        if (!double.IsNegativeInfinity(minimum))
-        {
-            builder.Append(exclusiveMinimum ? "greater than " : "at least ").Append(FormatNumber(minimum));
-        }
-
-        if (!double.IsPositiveInfinity(maximum))
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(" and ");
-            }
-
-            builder.Append(exclusiveMaximum ? "less than " : "at most ").Append(FormatNumber(maximum));
-        }
-
-        return builder.Length == 0 ? "any number" : builder.ToString();
-    }
-
-    private static string DescribeCount(int minimum, int maximum, string unit) => (minimum, maximum) switch
-    {
-        (0, int.MaxValue) => $"any number of {unit}",
-        (0, _) => $"at most {maximum} {unit}",
-        (_, int.MaxValue) => $"at least {minimum} {unit}",
-        _ => $"{minimum} to {maximum} {unit}",
-    };
 }

@@ -67,7 +67,7 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
     public double? Fps { get; set; }
 
     /// <summary>The <c>input_images</c> parameter.</summary>
-    /// <remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: 0 to 4. Each item: An absolute URI.</remarks>
+    /// <remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An absolute URI.</remarks>
     [global::Oxen.Video.Schema.OxenJsonName("input_images")]
     [global::Oxen.Video.Schema.OxenItemCount(0, 4)]
     public global::System.Collections.Generic.IReadOnlyList<string>? InputImages { get; set; }

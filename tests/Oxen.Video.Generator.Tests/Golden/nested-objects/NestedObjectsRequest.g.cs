@@ -24,7 +24,7 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
     public required string Prompt { get; set; }
 
     /// <summary>The <c>multi_prompt</c> parameter.</summary>
-    /// <remarks>JSON <c>multi_prompt</c>, required. Items: 1 to any number.</remarks>
+    /// <remarks>JSON <c>multi_prompt</c>, required. Items: at least 1 item.</remarks>
     [global::Oxen.Video.Schema.OxenJsonName("multi_prompt")]
     [global::Oxen.Video.Schema.OxenItemCount(1, int.MaxValue)]
     public required global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem> MultiPrompt { get; set; }
@@ -151,7 +151,7 @@ public sealed partial class NestedObjectsMultiPromptItem
 {
 
     /// <summary>The <c>prompt</c> parameter.</summary>
-    /// <remarks>JSON <c>prompt</c>, required. Length: 0 to 512 characters.</remarks>
+    /// <remarks>JSON <c>prompt</c>, required. Length: at most 512 characters.</remarks>
     [global::Oxen.Video.Schema.OxenJsonName("prompt")]
     [global::Oxen.Video.Schema.OxenLength(0, 512)]
     public required string Prompt { get; set; }
