@@ -1,6 +1,6 @@
 using System.Linq;
-using Oxen.Video.Schemas.Specs;
 using Oxen.Video.Internal;
+using Oxen.Video.Schemas.Specs;
 
 namespace Oxen.Video.Generator.Emit;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Oxen.Video.Schemas.Parsing;
 using NJsonSchema;
+using Oxen.Video.Schemas.Parsing;
 
 namespace Oxen.Cli.Schemas;
 

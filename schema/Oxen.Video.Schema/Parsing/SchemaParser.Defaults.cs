@@ -1,8 +1,8 @@
 using System.Linq;
+using Oxen.Video.Internal;
 using Oxen.Video.Schemas.Diagnostics;
 using Oxen.Video.Schemas.Json;
 using Oxen.Video.Schemas.Specs;
-using Oxen.Video.Internal;
 
 namespace Oxen.Video.Schemas.Parsing;
 
