@@ -51,6 +51,9 @@ public sealed class PackagesFixture
 
     public ProcessResult Pack { get; private set; } = null!;
 
+    /// <summary>The configuration and properties the pack built with: a build of the copy with them finds it built.</summary>
+    public IReadOnlyList<string> BuildProperties { get; private set; } = [];
+
     public TimeSpan PackTime { get; private set; }
 
     public string KlingSchema => KlingSchemaIn(RepoRoot);
@@ -62,7 +65,7 @@ public sealed class PackagesFixture
     /// <summary>The run's one pack (made by the first caller; a failed pack fails every caller with its output).</summary>
     public static Task<PackagesFixture> SharedAsync() => Shared.Value;
 
-    /// <summary>Deletes the pack's folder, when one was made (at the end of the run: <see cref="PackagingTestFramework"/>).</summary>
+    /// <summary>Deletes the pack's folder, when one was made (after the last class: <see cref="PackagesLease"/>).</summary>
     internal static void DeleteShared()
     {
         if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
@@ -73,6 +76,7 @@ public sealed class PackagesFixture
 
     private static async Task<PackagesFixture> CreateAsync()
     {
+        DeleteStaleFolders();
         var packages = new PackagesFixture();
         try
         {
@@ -113,11 +117,12 @@ public sealed class PackagesFixture
             }
             """);
         var suffix = "t" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        BuildProperties = ["-c", "Release", $"-p:VersionSuffix={suffix}", "-p:ContinuousIntegrationBuild=true", "-p:RunAnalyzers=false"];
         Pack = await ProcessRunner.DotnetAsync(
             Source,
             TimeSpan.FromMinutes(8),
             environment: null,
-            "pack", filter, "-c", "Release", "-o", PackageDirectory, $"-p:VersionSuffix={suffix}", "-p:ContinuousIntegrationBuild=true", "-p:RunAnalyzers=false", "-tl:off", "-nodeReuse:false");
+            ["pack", filter, "-o", PackageDirectory, .. BuildProperties, "-tl:off", "-nodeReuse:false"]);
         if (Pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + Pack);
@@ -128,6 +133,25 @@ public sealed class PackagesFixture
         Directory.CreateDirectory(ConsumerPackagesFolder);
         Consumer.WriteIsolation(this, Root);
         PackTime = stopwatch.Elapsed;
+    }
+
+    /// <summary>Folders of earlier runs that were stopped before their cleanup (hours old: no run takes that long).</summary>
+    private static void DeleteStaleFolders()
+    {
+        var before = DateTime.UtcNow - TimeSpan.FromHours(3);
+        foreach (var folder in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories("oxen-packaging-*").Where(d => d.LastWriteTimeUtc < before))
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     private void Delete()
