@@ -14,6 +14,23 @@ namespace Oxen.Video.Schemas.Parsing;
 internal static class SchemaSet
 {
     /// <summary>
+    /// Every finding the build reports for these files, in file and position order: what <c>oxen schemas check</c>
+    /// prints. The generator runs the same two steps (<see cref="SchemaParser.Parse(string, string)"/> per file, then
+    /// <see cref="Resolve"/>), so both report the same ids at the same places.
+    /// </summary>
+    public static IReadOnlyList<SchemaDiagnostic> Check(IEnumerable<(string Path, string Text)> files)
+    {
+        var parsed = files.Select(f => SchemaParser.Parse(f.Path, f.Text)).ToList();
+        var resolution = Resolve(parsed.Where(p => p.Claims is not null).Select(p => p.Claims!));
+        return parsed.SelectMany(p => p.Diagnostics)
+            .Concat(resolution.Diagnostics)
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Offset)
+            .ThenBy(d => d.RuleId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
     /// Resolves ids and type names over every parsed file. Files are taken in path order (ordinal), so the result
     /// does not depend on the order the build lists them in: for an id defined twice the first file wins (OXEN006),
     /// and a type name an earlier file (or the runtime) holds gets the next free <c>2</c>, <c>3</c>... (OXEN004).
