@@ -25,9 +25,12 @@ public sealed partial class SchemaCheckTests : IDisposable
         {
             var caseName = Path.GetFileName(caseDirectory);
             var folder = Directory.CreateDirectory(Path.Combine(_root, caseName)).FullName;
-            var paths = Directory.GetFiles(caseDirectory, "*.json").Order(StringComparer.Ordinal)
-                .Select(f => File.Copy(f, Path.Combine(folder, Path.GetFileName(f))) is var _ ? Path.Combine(folder, Path.GetFileName(f)) : "")
-                .ToList();
+            var paths = new List<string>();
+            foreach (var file in Directory.GetFiles(caseDirectory, "*.json").Order(StringComparer.Ordinal))
+            {
+                paths.Add(Path.Combine(folder, Path.GetFileName(file)));
+                File.Copy(file, paths[^1]);
+            }
 
             var findings = await SchemaCheck.RunAllAsync(paths, CancellationToken.None);
             var lines = findings.Values.SelectMany(l => l).Select(l => ToCorpusForm(l.Replace(_root + "/", "/schemas/", StringComparison.Ordinal))).OfType<string>();
