@@ -3,12 +3,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Oxen.Video.Generator.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
 using JsonProperty = Oxen.Video.Schemas.Json.JsonProperty;
 using JsonReader = Oxen.Video.Schemas.Json.JsonReader;
 using JsonSyntaxException = Oxen.Video.Schemas.Json.JsonSyntaxException;
 using JsonValue = Oxen.Video.Schemas.Json.JsonValue;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace Oxen.Video.Generator.Tests;
 

@@ -2,9 +2,9 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Oxen.Video.Generator.Tests.Infrastructure;
 using Oxen.Video.Schemas.Json;
 using Oxen.Video.Schemas.Parsing;
-using Oxen.Video.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace Oxen.Video.Generator.Tests;
