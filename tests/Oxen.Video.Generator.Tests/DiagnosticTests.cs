@@ -121,13 +121,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public async Task OXEN010_an_empty_model_id()
+    public async Task OXEN014_an_empty_model_id()
     {
         const string bad = """{"id": " ", "request_schema": {"type": "object", "properties": {}}}""";
         var (line, column) = TextPositions.Find(bad, "\" \"");
         await VerifyAsync(
             [("blank.json", bad)],
-            Expect("OXEN010", "blank.json", line, column, 3).WithArguments("blank.json"));
+            Expect("OXEN014", "blank.json", line, column, 3).WithArguments("blank.json"));
     }
 
     [Fact]

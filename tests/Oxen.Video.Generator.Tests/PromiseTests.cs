@@ -48,7 +48,7 @@ public sealed class PromiseTests
             (".json", Bare("")));
 
         outcome.AssertKept();
-        var errors = outcome.Oxen("OXEN010");
+        var errors = outcome.Oxen("OXEN014");
         Assert.Equal(3, errors.Count);
         Assert.Equal(3, outcome.GeneratorDiagnostics.Length);
         Assert.Equal(["GoodRequest.g.cs", "OxenModels.g.cs"], outcome.HintNames.Order(StringComparer.Ordinal));

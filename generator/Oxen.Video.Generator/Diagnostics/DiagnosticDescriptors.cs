@@ -27,7 +27,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReservedProperty = FromRule("OXEN009", SchemaRules.ReservedProperty);
 
-    public static readonly DiagnosticDescriptor EmptyModelId = FromRule("OXEN010", SchemaRules.EmptyModelId);
+    public static readonly DiagnosticDescriptor EmptyModelId = FromRule("OXEN014", SchemaRules.EmptyModelId);
 
     public static readonly DiagnosticDescriptor UnrepresentableValue = FromRule("OXEN011", SchemaRules.UnrepresentableValue);
 

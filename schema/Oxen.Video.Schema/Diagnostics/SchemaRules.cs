@@ -57,7 +57,7 @@ internal static class SchemaRules
         "Every Oxen request body starts with \"model\": the model id. A schema property of that name cannot be sent.");
 
     public static readonly SchemaRule EmptyModelId = new(
-        "OXEN010", "Model id is empty", "{0} gives the model an empty or blank id; no type is generated for it", SchemaSeverity.Error,
+        "OXEN014", "Model id is empty", "{0} gives the model an empty or blank id; no type is generated for it", SchemaSeverity.Error,
         "A model id names the model on the wire and in the registry: give the file an \"id\" (or, for a bare schema, a file name).");
 
     public static readonly SchemaRule UnrepresentableValue = new(
