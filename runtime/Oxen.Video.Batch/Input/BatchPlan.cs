@@ -170,6 +170,7 @@ public sealed class BatchPlan
         var parameters = (JsonObject)json.DeepClone();
         parameters.Remove("model");
         parameters.Remove("key");
+        parameters.Remove("num_generations"); // Reported above; left out so the line's other problems still show.
         var line = new BatchLine(file, number, key, model, BatchLine.WriteBody(model, parameters));
         IOxenRequest request;
         try
