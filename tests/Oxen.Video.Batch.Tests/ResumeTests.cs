@@ -153,4 +153,26 @@ public sealed class ResumeTests
         Assert.Equal(16, h.Hub.Counters.EnqueuedGenerations);
         Assert.True(File.Exists(Path.Combine(h.Out, "report.html")));
     }
+
+    [Fact]
+    public async Task An_enqueued_line_whose_id_the_hub_no_longer_knows_fails_and_is_not_sent_again()
+    {
+        await using var h = await StartAsync();
+        var plan = h.Plan(h.WriteJobs(Line(TestModels.Kling, "forgotten", "k")));
+        using (var journal = BatchJournal.Open(h.Out))
+        {
+            journal.Sync(plan);
+            journal.MarkSending(1, DateTimeOffset.UtcNow);
+            journal.MarkEnqueued(1, "3f1c0000-0000-0000-0000-000000000000", DateTimeOffset.UtcNow);
+        }
+
+        var summary = await h.RunAsync(plan, configure: o => o.RetryFailed = 3);
+
+        Assert.Equal((0, 1, 0), (summary.Downloaded, summary.Failed, summary.EnqueuesSent));
+        Assert.Equal(0, h.Hub.Counters.EnqueuedGenerations);
+        using var after = BatchJournal.Open(h.Out);
+        var row = Assert.Single(after.Rows());
+        Assert.StartsWith("The hub no longer knows generation 3f1c0000-0000-0000-0000-000000000000", row.Error, StringComparison.Ordinal);
+        Assert.False(row.Retryable);
+    }
 }

@@ -142,6 +142,12 @@ public sealed partial class OxenBatch
         {
             Fail(lineNumber, failed.ErrorMessage ?? failed.Message, failed.Status != OxenGenerationStatus.Cancelled && BatchFailures.MayRetry(failed.ErrorMessage), snapshot);
         }
+        else if (exception is OxenApiException { StatusCode: HttpStatusCode.NotFound } gone)
+        {
+            // The hub no longer knows the id: waiting cannot help, and sending again could bill twice, so the line
+            // fails and only an explicit choice (a new folder) sends it again.
+            Fail(lineNumber, $"The hub no longer knows generation {_journal.Row(lineNumber)?.GenerationId}: {gone.ErrorMessage ?? gone.Message}", retryable: false, snapshot);
+        }
 
         // Anything else (the stream, a poll, the download): the line stays enqueued and is awaited by id again.
     }

@@ -77,6 +77,7 @@ public sealed partial class OxenBatch
 
         _journal = journal;
         _progress = progress;
+        DeleteStaleDownloads();
         _gate = new BatchRateGate(_time);
         _started = _time.GetTimestamp();
         using var http = new HttpClient(new RateLimitObserver(_gate, _time, _options.Client.RetryBaseDelay, _options.HttpHandler ?? CreateHandler()), disposeHandler: _options.HttpHandler is null)
@@ -194,6 +195,18 @@ public sealed partial class OxenBatch
         catch (IOException)
         {
             throw new BatchRefusedException($"Another batch run is using {OutputDirectory}; two runs in one folder could send a line twice. Nothing was sent.");
+        }
+    }
+
+    /// <summary>
+    /// A run killed while saving leaves a hidden temporary file (<c>.&lt;key&gt;.mp4.&lt;guid&gt;.tmp</c>); its line is
+    /// still enqueued and is downloaded again, so the leftover goes. Safe: this run holds the folder's lock.
+    /// </summary>
+    private void DeleteStaleDownloads()
+    {
+        foreach (var file in Directory.EnumerateFiles(OutputDirectory, ".*.mp4.*.tmp"))
+        {
+            File.Delete(file);
         }
     }
 
