@@ -106,4 +106,35 @@ public sealed class ReportTests
             ["line", "key", "model", "parameters", "id", "status", "error", "estimated_cost_usd", "charged_cost_usd", "queued_seconds", "processing_seconds", "wait_seconds", "file", "sends"],
             names);
     }
+
+    [SkippableFact]
+    public async Task A_report_of_1500_videos_stays_under_chromiums_cap_on_media_players()
+    {
+        var browser = HeadlessChromium.Find();
+        Skip.If(browser is null, $"No headless Chromium on PATH. Install it (as root) with: {HeadlessChromium.InstallCommand}, then run this test again.");
+        var folder = Path.Combine(Path.GetTempPath(), "oxen-batch-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var rows = Enumerable.Range(1, 1500).Select(i => new BatchJournalRow
+            {
+                LineNumber = i,
+                Key = $"k{i}",
+                Model = i % 2 == 0 ? TestModels.Kling : TestModels.Veo,
+                Body = $$"""{"model":"m","prompt":"prompt {{i / 2}}"}""",
+                State = BatchLineState.Downloaded,
+                File = $"k{i}.mp4",
+            }).ToList();
+            BatchReport.Write(folder, [new BatchReportSource(folder, rows)], folder);
+
+            var (dom, console) = await HeadlessChromium.DumpDomAsync(browser!, Path.Combine(folder, "report.html"));
+
+            Assert.Equal(1500, RunTests.CountOf(dom, "<video "));
+            Assert.Empty(console); // With preload="metadata" Chromium logs "too many WebMediaPlayers" here.
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -92,7 +92,9 @@ internal static class HtmlReport
         writer.Write($"<div class=\"card {kind}\" id=\"line-{row.LineNumber}\">");
         if (entry.VideoLink is { } link)
         {
-            writer.Write($"<video src=\"{Encode(EscapeUrlPath(link))}\" controls muted loop playsinline preload=\"metadata\"></video>");
+            // preload="none": a player is made only when one is started. With "metadata", a page of thousands of
+            // lines hits Chromium's cap on media players ("too many WebMediaPlayers", a console error per video).
+            writer.Write($"<video src=\"{Encode(EscapeUrlPath(link))}\" controls muted loop playsinline preload=\"none\"></video>");
         }
 
         writer.Write($"<div class=\"model\">{Encode(row.Model)}</div>");
