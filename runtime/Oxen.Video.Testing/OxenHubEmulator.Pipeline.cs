@@ -39,6 +39,9 @@ public sealed partial class OxenHubEmulator
         app.MapDelete("/api/ai/queue/{id}", CancelGenerationAsync);
         app.MapGet("/api/events", StreamEventsAsync);
         app.MapGet("/api/ai/results/{id}.mp4", RedirectToFile);
+
+        // Result files on the API origin too, for result URLs the hub gives relative (/files/{id}.mp4).
+        app.MapGet("/files/{id}.mp4", ServeFileAsync);
     }
 
     private void ConfigureDownloads(WebApplication app)

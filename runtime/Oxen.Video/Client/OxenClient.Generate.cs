@@ -18,7 +18,8 @@ public sealed partial class OxenClient
     /// <returns>The video, to save or open.</returns>
     /// <exception cref="Validation.OxenValidationException">The request breaks its schema; nothing was sent.</exception>
     /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
-    /// <exception cref="OxenApiException">The API answered with an error.</exception>
+    /// <exception cref="OxenApiException">The API answered with an error, or with a result that is not acceptable.</exception>
+    /// <exception cref="OxenWaitTimeoutException">A queued generation did not end within <see cref="OxenClientOptions.MaxWait"/>.</exception>
     public async Task<OxenVideo> GenerateVideoAsync(
         IOxenRequest request,
         OxenGenerationMode mode = OxenGenerationMode.Queue,
@@ -39,33 +40,74 @@ public sealed partial class OxenClient
 
     private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
+        const string description = "POST /api/ai/videos/generate";
         var started = _time.GetTimestamp();
         progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Processing, TimeSpan.Zero));
-        using var document = await SendJsonAsync(SyncGenerateCall(OxenRequestBody.Write(request)), cancellationToken).ConfigureAwait(false);
-        var answer = document.RootElement.ValueKind == JsonValueKind.Object
-            ? document.RootElement.Deserialize(OxenJsonContext.Default.SyncResponseWire)
-            : null;
-        var item = answer?.Videos is { Count: > 0 } videos ? videos[0] : null;
-        var model = answer?.Model ?? request.ModelId;
-        OxenVideo video;
-        if (!string.IsNullOrEmpty(item?.B64Json))
+        var call = SyncGenerateCall(OxenRequestBody.Write(request));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(call.Timeout);
+        var limit = _options.MaxDownloadBytes;
+        var inline = new OxenInlineVideo(limit, size => TooLarge(200, $"sent inline holds more than {limit} bytes", limit, description));
+        JsonDocument document;
+        bool hasInline;
+        try
         {
-            video = new OxenVideo(this, null, model, null, DecodeBase64(item.B64Json));
+            using var response = await SendWithRetriesAsync(_http, call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, timeout.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                // The base64 is decoded as it arrives, straight into memory or a temporary file, under the size limit.
+                (document, hasInline) = await OxenSyncAnswerReader.ReadAsync(body, inline, timeout.Token).ConfigureAwait(false);
+            }
         }
-        else if (OxenGeneration.ParseUrl(item?.Url) is { } url)
+        catch (Exception ex)
         {
-            video = new OxenVideo(this, null, model, url, bytes: null);
-        }
-        else
-        {
-            throw new OxenApiException(
-                200, "invalid_response", "The answer has no videos[0].url or videos[0].b64_json.",
-                OxenApiException.Shorten(document.RootElement.GetRawText()), null, "POST /api/ai/videos/generate");
+            inline.Discard();
+            if (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{description} timed out after {call.Timeout}. It was not repeated: a repeat would create (and bill) another generation.", ex);
+            }
+
+            if (ex is JsonException json)
+            {
+                throw new OxenApiException(200, "invalid_response", "The answer is not JSON.", json.Message, null, description);
+            }
+
+            throw;
         }
 
-        OxenLog.SyncFinished(_logger, model);
-        progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _time.GetElapsedTime(started)));
-        return video;
+        using (document)
+        {
+            var answer = document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Deserialize(OxenJsonContext.Default.SyncResponseWire)
+                : null;
+            var item = answer?.Videos is { Count: > 0 } videos ? videos[0] : null;
+            var model = answer?.Model ?? request.ModelId;
+            OxenVideo video;
+            if (hasInline)
+            {
+                var bytes = await inline.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                video = bytes is not null
+                    ? new OxenVideo(this, null, model, null, bytes, description)
+                    : new OxenVideo(this, null, model, null, null, description, inline);
+            }
+            else if (OxenResultUrl.Parse(item?.Url, BaseAddress) is { } url)
+            {
+                inline.Discard();
+                video = new OxenVideo(this, null, model, url, bytes: null, description);
+            }
+            else
+            {
+                inline.Discard();
+                throw new OxenApiException(
+                    200, "invalid_response", "The answer has no videos[0].url or videos[0].b64_json.",
+                    OxenApiException.Shorten(document.RootElement.GetRawText()), null, description);
+            }
+
+            OxenLog.SyncFinished(_logger, model);
+            progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _time.GetElapsedTime(started)));
+            return video;
+        }
     }
 
     private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
@@ -101,7 +143,16 @@ public sealed partial class OxenClient
         };
         subscription.Bind(operation.Id);
 
-        var completion = await subscription.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        OxenCompletion completion;
+        try
+        {
+            completion = await subscription.Completion.WaitAsync(_options.MaxWait, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new OxenWaitTimeoutException(operation.Id, _options.MaxWait, operation.LastSnapshot?.StatusText);
+        }
+
         var snapshot = completion.Snapshot ?? new OxenGeneration
         {
             GenerationId = operation.Id,
@@ -118,18 +169,5 @@ public sealed partial class OxenClient
         }
 
         return await operation.ToVideoAsync(snapshot, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static byte[] DecodeBase64(string text)
-    {
-        var comma = text.StartsWith("data:", StringComparison.Ordinal) ? text.IndexOf(',', StringComparison.Ordinal) : -1;
-        try
-        {
-            return Convert.FromBase64String(comma >= 0 ? text[(comma + 1)..] : text);
-        }
-        catch (FormatException ex)
-        {
-            throw new OxenApiException(200, "invalid_response", $"videos[0].b64_json is not base64: {ex.Message}", null, null, "POST /api/ai/videos/generate");
-        }
     }
 }

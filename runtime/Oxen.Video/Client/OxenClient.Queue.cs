@@ -31,19 +31,21 @@ public sealed partial class OxenClient
     }
 
     /// <summary>Rebuilds the operation of a generation from its saved id; its status is fetched on first use.</summary>
+    /// <exception cref="ArgumentException">The id is empty, <c>.</c> or <c>..</c>, or holds a slash, backslash, whitespace or a control character.</exception>
     public OxenGenerationOperation GetOperation(string generationId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
+        OxenGenerationId.Validate(generationId, nameof(generationId));
         return new OxenGenerationOperation(this, generationId, snapshot: null);
     }
 
     /// <summary>Fetches one generation (<c>GET /api/ai/queue/{id}</c>).</summary>
+    /// <exception cref="ArgumentException">The id cannot be a generation id (see <see cref="GetOperation"/>); nothing was sent.</exception>
     /// <exception cref="OxenApiException">Unknown id (404) or another API error.</exception>
     public async Task<OxenGeneration> GetGenerationAsync(string generationId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
+        OxenGenerationId.Validate(generationId, nameof(generationId));
         using var document = await SendJsonAsync(GetGenerationCall(generationId), cancellationToken).ConfigureAwait(false);
-        return OxenGeneration.FromJson(document.RootElement, generationId);
+        return OxenGeneration.FromJson(document.RootElement, BaseAddress, generationId);
     }
 
     /// <summary>Lists generations (<c>GET /api/ai/queue</c>); the API lists active ones unless a status is given.</summary>
@@ -67,7 +69,7 @@ public sealed partial class OxenClient
         {
             foreach (var item in array.EnumerateArray())
             {
-                items.Add(OxenGeneration.FromJson(item));
+                items.Add(OxenGeneration.FromJson(item, BaseAddress));
             }
         }
 
@@ -77,6 +79,7 @@ public sealed partial class OxenClient
 
     internal async Task CancelGenerationAsync(string generationId, CancellationToken cancellationToken)
     {
+        OxenGenerationId.Validate(generationId, nameof(generationId));
         using var _ = await SendJsonAsync(CancelGenerationCall(generationId), cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,8 +113,16 @@ public sealed partial class OxenClient
 
     private OxenGenerationOperation CreateEnqueuedOperation(JsonElement item, string modelId)
     {
-        var snapshot = OxenGeneration.FromJson(item);
+        var snapshot = OxenGeneration.FromJson(item, BaseAddress);
         OxenLog.Enqueued(_logger, snapshot.GenerationId, snapshot.ModelName ?? modelId);
+        if (OxenGenerationId.Problem(snapshot.GenerationId) is { } problem)
+        {
+            // Logged above (it may have been billed); it cannot be used in a URL, so it cannot be followed.
+            throw new OxenApiException(
+                200, "invalid_response", $"The enqueue answer's generation id '{OxenGenerationId.Show(snapshot.GenerationId)}' cannot be used ({problem}).",
+                null, null, "POST /api/ai/queue");
+        }
+
         if (snapshot.Status == OxenGenerationStatus.Unknown)
         {
             snapshot = new OxenGeneration

@@ -134,5 +134,7 @@ public sealed partial class OxenClient : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SseReconnectDelay, TimeSpan.Zero, nameof(options.SseReconnectDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryBaseDelay, TimeSpan.Zero, nameof(options.RetryBaseDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.SseIdleTimeout, TimeSpan.Zero, nameof(options.SseIdleTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDownloadBytes, 1, nameof(options.MaxDownloadBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxWait, TimeSpan.Zero, nameof(options.MaxWait));
     }
 }

@@ -63,6 +63,22 @@ public sealed class OxenClientOptions
     /// </summary>
     public TimeSpan SseIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The default of <see cref="MaxDownloadBytes"/>: 2 GiB.</summary>
+    public const long DefaultMaxDownloadBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest result accepted, downloaded or sent inline (<c>b64_json</c>): a larger announced
+    /// <c>Content-Length</c> is refused before reading, and a body that grows past it is cut and fails. Default 2 GiB.
+    /// </summary>
+    public long MaxDownloadBytes { get; set; } = DefaultMaxDownloadBytes;
+
+    /// <summary>
+    /// The longest wait for a queued generation to end (polling or on the event stream); past it a
+    /// <see cref="OxenWaitTimeoutException"/> carries the generation id (the job goes on on the server). Each wait
+    /// method can override it. Default 30 min.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

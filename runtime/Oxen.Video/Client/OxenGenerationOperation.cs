@@ -9,6 +9,7 @@ public sealed class OxenGenerationOperation
 {
     private readonly OxenClient _client;
     private OxenGeneration? _lastSnapshot;
+    private int _warnedUnknownStatus;
 
     internal OxenGenerationOperation(OxenClient client, string id, OxenGeneration? snapshot)
     {
@@ -45,9 +46,41 @@ public sealed class OxenGenerationOperation
     /// <param name="cancellationToken">Stops waiting; it does not cancel the generation.</param>
     /// <returns>The video.</returns>
     /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
+    /// <exception cref="OxenWaitTimeoutException">It did not end within <see cref="OxenClientOptions.MaxWait"/>.</exception>
+    public Task<OxenVideo> WaitForCompletionAsync(
+        IProgress<OxenGenerationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        WaitForCompletionAsync(_client.Options.MaxWait, progress, cancellationToken);
+
+    /// <summary>
+    /// Polls at growing intervals until the generation ends or <paramref name="maxWait"/> has passed. A status the
+    /// API does not document (or none) counts as still running.
+    /// </summary>
+    /// <param name="maxWait">The longest wait, instead of <see cref="OxenClientOptions.MaxWait"/>.</param>
+    /// <param name="progress">Told the status after each poll.</param>
+    /// <param name="cancellationToken">Stops waiting; it does not cancel the generation.</param>
+    /// <returns>The video.</returns>
+    /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
+    /// <exception cref="OxenWaitTimeoutException">It did not end within <paramref name="maxWait"/>; it goes on on the server.</exception>
     public async Task<OxenVideo> WaitForCompletionAsync(
+        TimeSpan maxWait,
         IProgress<OxenGenerationProgress>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxWait, TimeSpan.Zero);
+        using var deadline = new CancellationTokenSource(maxWait, _client.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await PollUntilDoneAsync(progress, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new OxenWaitTimeoutException(Id, maxWait, LastSnapshot?.StatusText);
+        }
+    }
+
+    private async Task<OxenVideo> PollUntilDoneAsync(IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
         var options = _client.Options;
         var time = _client.Time;
@@ -103,6 +136,11 @@ public sealed class OxenGenerationOperation
     internal void Apply(OxenGeneration snapshot)
     {
         var previous = Interlocked.Exchange(ref _lastSnapshot, snapshot);
+        if (snapshot.Status == OxenGenerationStatus.Unknown && Interlocked.Exchange(ref _warnedUnknownStatus, 1) == 0)
+        {
+            OxenLog.UnknownStatus(_client.Logger, Id, snapshot.StatusText ?? "(none)");
+        }
+
         if (snapshot.HasCompleted && previous?.HasCompleted != true)
         {
             OxenLog.GenerationEnded(_client.Logger, Id, snapshot.Status);
@@ -115,12 +153,12 @@ public sealed class OxenGenerationOperation
         switch (snapshot.Status)
         {
             case OxenGenerationStatus.Succeeded when snapshot.ResultUrl is not null:
-                return new OxenVideo(_client, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null);
+                return new OxenVideo(_client, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
             case OxenGenerationStatus.Succeeded:
                 // Succeeded but no URL yet in this snapshot: ask once more before giving up.
                 var fresh = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
                 return fresh.ResultUrl is { } url
-                    ? new OxenVideo(_client, Id, fresh.ModelName, url, bytes: null)
+                    ? new OxenVideo(_client, Id, fresh.ModelName, url, bytes: null, $"GET /api/ai/queue/{Id}")
                     : throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
             default:
                 throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);

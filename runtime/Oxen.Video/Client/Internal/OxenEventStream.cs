@@ -257,7 +257,7 @@ internal sealed class OxenEventStream : IDisposable
             }
         }
 
-        var completion = new OxenCompletion(status, OxenGeneration.ParseUrl(completed.Url), completed.Error, completed.Model, null);
+        var completion = new OxenCompletion(status, OxenResultUrl.Parse(completed.Url, _client.BaseAddress), completed.Error, completed.Model, null);
         Remember(completed.GenerationId, completion);
         if (_waiters.TryGetValue(completed.GenerationId, out var waiter))
         {
