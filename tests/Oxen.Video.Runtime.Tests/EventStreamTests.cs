@@ -180,4 +180,21 @@ public sealed class EventStreamTests
         Assert.True(h.Hub.Counters.EventStreamConnections >= 2);
         Assert.Equal(1, h.Hub.Counters.EnqueuedGenerations);
     }
+
+    [Fact]
+    public async Task Dispose_waits_for_the_stream_loop_before_the_connection_goes()
+    {
+        await using var h = await Harness.StartAsync(hub: o => o.ProcessingDelay = TimeSpan.FromSeconds(30));
+        var client = h.CreateClient();
+        var progress = new RecordingProgress();
+        var task = client.GenerateVideoAsync(Fox, OxenGenerationMode.Sse, progress);
+        await Wait.UntilAsync(() => progress.GenerationId is not null && h.Hub.Counters.ActiveEventStreams == 1);
+
+        client.Dispose();
+
+        // The loop logged its end before Dispose returned; the awaiting call ends with the client.
+        Assert.Contains(h.Logs.Lines, l => l.EventId == 10);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => task.Within());
+        await Wait.UntilAsync(() => h.Hub.Counters.ActiveEventStreams == 0);
+    }
 }

@@ -41,18 +41,18 @@ public sealed partial class OxenClient
     private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
         const string description = "POST /api/ai/videos/generate";
-        var started = _time.GetTimestamp();
+        var started = _pipeline.Time.GetTimestamp();
         progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Processing, TimeSpan.Zero));
-        var call = SyncGenerateCall(OxenRequestBody.Write(request));
+        var call = OxenCalls.SyncGenerate(_pipeline, OxenRequestBody.Write(request));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(call.Timeout);
-        var limit = _options.MaxDownloadBytes;
-        var inline = new OxenInlineVideo(limit, size => TooLarge(200, $"sent inline holds more than {limit} bytes", limit, description));
+        var limit = _pipeline.Options.MaxDownloadBytes;
+        var inline = new OxenInlineVideo(limit, size => OxenPipeline.TooLarge(200, $"sent inline holds more than {limit} bytes", limit, description));
         JsonDocument document;
         bool hasInline;
         try
         {
-            using var response = await SendWithRetriesAsync(_http, call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, timeout.Token).ConfigureAwait(false);
+            using var response = await _pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, timeout.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
@@ -88,13 +88,13 @@ public sealed partial class OxenClient
             {
                 var bytes = await inline.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 video = bytes is not null
-                    ? new OxenVideo(this, null, model, null, bytes, description)
-                    : new OxenVideo(this, null, model, null, null, description, inline);
+                    ? new OxenVideo(_pipeline, null, model, null, bytes, description)
+                    : new OxenVideo(_pipeline, null, model, null, null, description, inline);
             }
-            else if (OxenResultUrl.Parse(item?.Url, BaseAddress) is { } url)
+            else if (OxenResultUrl.Parse(item?.Url, _pipeline.BaseAddress) is { } url)
             {
                 inline.Discard();
-                video = new OxenVideo(this, null, model, url, bytes: null, description);
+                video = new OxenVideo(_pipeline, null, model, url, bytes: null, description);
             }
             else
             {
@@ -104,15 +104,15 @@ public sealed partial class OxenClient
                     OxenApiException.Shorten(document.RootElement.GetRawText()), null, description);
             }
 
-            OxenLog.SyncFinished(_logger, model);
-            progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _time.GetElapsedTime(started)));
+            OxenLog.SyncFinished(_pipeline.Logger, model);
+            progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _pipeline.Time.GetElapsedTime(started)));
             return video;
         }
     }
 
     private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var operations = await EnqueueValidatedAsync(request, 1, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, 1, cancellationToken).ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         return await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -120,37 +120,37 @@ public sealed partial class OxenClient
 
     private async Task<OxenVideo> GenerateWithEventsAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = _time.GetTimestamp();
+        var started = _pipeline.Time.GetTimestamp();
 
         // Subscribe first: the stream has no replay, so it must be open before the job can finish.
         using var subscription = _events.Subscribe();
         try
         {
-            await subscription.Ready.WaitAsync(_options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await subscription.Ready.WaitAsync(_pipeline.Options.RequestTimeout, _pipeline.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // Not connected yet: enqueue anyway; the catch-up after connecting and the polls cover the gap.
         }
 
-        var operations = await EnqueueValidatedAsync(request, 1, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, 1, cancellationToken).ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         subscription.OnSnapshot = snapshot =>
         {
             operation.Apply(snapshot);
-            progress?.Report(new OxenGenerationProgress(operation.Id, snapshot.Status, _time.GetElapsedTime(started)));
+            progress?.Report(new OxenGenerationProgress(operation.Id, snapshot.Status, _pipeline.Time.GetElapsedTime(started)));
         };
         subscription.Bind(operation.Id);
 
         OxenCompletion completion;
         try
         {
-            completion = await subscription.Completion.WaitAsync(_options.MaxWait, _time, cancellationToken).ConfigureAwait(false);
+            completion = await subscription.Completion.WaitAsync(_pipeline.Options.MaxWait, _pipeline.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            throw new OxenWaitTimeoutException(operation.Id, _options.MaxWait, operation.LastSnapshot?.StatusText);
+            throw new OxenWaitTimeoutException(operation.Id, _pipeline.Options.MaxWait, operation.LastSnapshot?.StatusText);
         }
 
         var snapshot = completion.Snapshot ?? new OxenGeneration
@@ -165,7 +165,7 @@ public sealed partial class OxenClient
         operation.Apply(snapshot);
         if (completion.Status == OxenGenerationStatus.Succeeded)
         {
-            progress?.Report(new OxenGenerationProgress(operation.Id, OxenGenerationStatus.Succeeded, _time.GetElapsedTime(started)));
+            progress?.Report(new OxenGenerationProgress(operation.Id, OxenGenerationStatus.Succeeded, _pipeline.Time.GetElapsedTime(started)));
         }
 
         return await operation.ToVideoAsync(snapshot, cancellationToken).ConfigureAwait(false);

@@ -7,13 +7,13 @@ namespace Oxen.Video;
 /// </summary>
 public sealed class OxenGenerationOperation
 {
-    private readonly OxenClient _client;
+    private readonly OxenQueueApi _queue;
     private OxenGeneration? _lastSnapshot;
     private int _warnedUnknownStatus;
 
-    internal OxenGenerationOperation(OxenClient client, string id, OxenGeneration? snapshot)
+    internal OxenGenerationOperation(OxenQueueApi queue, string id, OxenGeneration? snapshot)
     {
-        _client = client;
+        _queue = queue;
         Id = id;
         _lastSnapshot = snapshot;
     }
@@ -33,7 +33,7 @@ public sealed class OxenGenerationOperation
     /// <summary>Fetches the current state (<c>GET /api/ai/queue/{id}</c>).</summary>
     public async Task<OxenGeneration> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var snapshot = await _client.GetGenerationAsync(Id, cancellationToken).ConfigureAwait(false);
+        var snapshot = await _queue.GetAsync(Id, cancellationToken).ConfigureAwait(false);
         Apply(snapshot);
         return snapshot;
     }
@@ -50,7 +50,7 @@ public sealed class OxenGenerationOperation
     public Task<OxenVideo> WaitForCompletionAsync(
         IProgress<OxenGenerationProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
-        WaitForCompletionAsync(_client.Options.MaxWait, progress, cancellationToken);
+        WaitForCompletionAsync(_queue.Pipeline.Options.MaxWait, progress, cancellationToken);
 
     /// <summary>
     /// Polls at growing intervals until the generation ends or <paramref name="maxWait"/> has passed. A status the
@@ -68,7 +68,7 @@ public sealed class OxenGenerationOperation
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxWait, TimeSpan.Zero);
-        using var deadline = new CancellationTokenSource(maxWait, _client.Time);
+        using var deadline = new CancellationTokenSource(maxWait, _queue.Pipeline.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
@@ -82,8 +82,8 @@ public sealed class OxenGenerationOperation
 
     private async Task<OxenVideo> PollUntilDoneAsync(IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var options = _client.Options;
-        var time = _client.Time;
+        var options = _queue.Pipeline.Options;
+        var time = _queue.Pipeline.Time;
         var started = time.GetTimestamp();
         var interval = options.PollInitialInterval;
 
@@ -115,7 +115,7 @@ public sealed class OxenGenerationOperation
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
-                OxenLog.PollFailed(_client.Logger, Id, ex.Message);
+                OxenLog.PollFailed(_queue.Pipeline.Logger, Id, ex.Message);
             }
         }
     }
@@ -126,7 +126,7 @@ public sealed class OxenGenerationOperation
     /// </summary>
     public async Task CancelAsync(CancellationToken cancellationToken = default)
     {
-        await _client.CancelGenerationAsync(Id, cancellationToken).ConfigureAwait(false);
+        await _queue.CancelAsync(Id, cancellationToken).ConfigureAwait(false);
         await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -138,12 +138,12 @@ public sealed class OxenGenerationOperation
         var previous = Interlocked.Exchange(ref _lastSnapshot, snapshot);
         if (snapshot.Status == OxenGenerationStatus.Unknown && Interlocked.Exchange(ref _warnedUnknownStatus, 1) == 0)
         {
-            OxenLog.UnknownStatus(_client.Logger, Id, snapshot.StatusText ?? "(none)");
+            OxenLog.UnknownStatus(_queue.Pipeline.Logger, Id, snapshot.StatusText ?? "(none)");
         }
 
         if (snapshot.HasCompleted && previous?.HasCompleted != true)
         {
-            OxenLog.GenerationEnded(_client.Logger, Id, snapshot.Status);
+            OxenLog.GenerationEnded(_queue.Pipeline.Logger, Id, snapshot.Status);
         }
     }
 
@@ -153,12 +153,12 @@ public sealed class OxenGenerationOperation
         switch (snapshot.Status)
         {
             case OxenGenerationStatus.Succeeded when snapshot.ResultUrl is not null:
-                return new OxenVideo(_client, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
+                return new OxenVideo(_queue.Pipeline, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
             case OxenGenerationStatus.Succeeded:
                 // Succeeded but no URL yet in this snapshot: ask once more before giving up.
                 var fresh = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
                 return fresh.ResultUrl is { } url
-                    ? new OxenVideo(_client, Id, fresh.ModelName, url, bytes: null, $"GET /api/ai/queue/{Id}")
+                    ? new OxenVideo(_queue.Pipeline, Id, fresh.ModelName, url, bytes: null, $"GET /api/ai/queue/{Id}")
                     : throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
             default:
                 throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);

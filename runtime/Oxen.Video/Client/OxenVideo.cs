@@ -11,12 +11,12 @@ public sealed class OxenVideo
     // Temporary files being written by this process: never "stale", whatever their age.
     private static readonly ConcurrentDictionary<string, byte> ActiveTemporaryFiles = new(StringComparer.Ordinal);
 
-    private readonly OxenClient _client;
+    private readonly OxenPipeline _pipeline;
     private readonly OxenInlineVideo? _spooled;
 
-    internal OxenVideo(OxenClient client, string? generationId, string? model, Uri? url, ReadOnlyMemory<byte>? bytes, string? requestDescription, OxenInlineVideo? spooled = null)
+    internal OxenVideo(OxenPipeline pipeline, string? generationId, string? model, Uri? url, ReadOnlyMemory<byte>? bytes, string? requestDescription, OxenInlineVideo? spooled = null)
     {
-        _client = client;
+        _pipeline = pipeline;
         GenerationId = generationId;
         Model = model;
         Url = url is null ? null : OxenResultUrl.EnsureDownloadable(url, requestDescription);
@@ -56,7 +56,7 @@ public sealed class OxenVideo
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target) ?? throw new ArgumentException("The path has no folder.", nameof(path));
         Directory.CreateDirectory(folder);
-        RemoveStaleTemporaryFiles(folder, _client.Options.DownloadTimeout, _client.Time.GetUtcNow());
+        RemoveStaleTemporaryFiles(folder, _pipeline.Options.DownloadTimeout, _pipeline.Time.GetUtcNow());
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}{TemporarySuffix}");
         ActiveTemporaryFiles[temporary] = 0;
         try
@@ -78,7 +78,7 @@ public sealed class OxenVideo
                 }
                 else
                 {
-                    await _client.DownloadToAsync(RequireUrl(), file, cancellationToken).ConfigureAwait(false);
+                    await _pipeline.DownloadToAsync(RequireUrl(), file, cancellationToken).ConfigureAwait(false);
                 }
 
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +113,7 @@ public sealed class OxenVideo
             return _spooled.OpenRead();
         }
 
-        return await _client.OpenDownloadStreamAsync(RequireUrl(), cancellationToken).ConfigureAwait(false);
+        return await _pipeline.OpenDownloadStreamAsync(RequireUrl(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -6,14 +6,14 @@ namespace Oxen.Video;
 /// Result downloads: redirects followed by hand (the key sent only to the API's own origin), only http(s), no
 /// HTML or JSON page taken for a video, and never more than <see cref="OxenClientOptions.MaxDownloadBytes"/>.
 /// </summary>
-public sealed partial class OxenClient
+internal sealed partial class OxenPipeline
 {
     private const int MaxRedirects = 10;
 
-    internal async Task DownloadToAsync(Uri url, Stream destination, CancellationToken cancellationToken)
+    public async Task DownloadToAsync(Uri url, Stream destination, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.DownloadTimeout);
+        timeout.CancelAfter(Options.DownloadTimeout);
         try
         {
             var body = await OpenDownloadStreamAsync(url, timeout.Token).ConfigureAwait(false);
@@ -24,19 +24,19 @@ public sealed partial class OxenClient
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The download of {OxenResultUrl.Show(url)} took longer than {_options.DownloadTimeout}.", ex);
+            throw new TimeoutException($"The download of {OxenResultUrl.Show(url)} took longer than {Options.DownloadTimeout}.", ex);
         }
     }
 
     /// <summary>Opens the checked body of a result: a video-like content type, within the size limit.</summary>
-    internal async Task<Stream> OpenDownloadStreamAsync(Uri url, CancellationToken cancellationToken)
+    public async Task<Stream> OpenDownloadStreamAsync(Uri url, CancellationToken cancellationToken)
     {
         var response = await OpenDownloadAsync(url, cancellationToken).ConfigureAwait(false);
         try
         {
-            var description = DownloadCall(response.RequestMessage?.RequestUri ?? url).Description;
+            var description = OxenCalls.Download(this, response.RequestMessage?.RequestUri ?? url).Description;
             var status = (int)response.StatusCode;
-            var limit = _options.MaxDownloadBytes;
+            var limit = Options.MaxDownloadBytes;
             if (response.Content.Headers.ContentLength is { } length && length > limit)
             {
                 throw TooLarge(status, $"announces {length} bytes (Content-Length)", limit, description);
@@ -49,7 +49,7 @@ public sealed partial class OxenClient
                     status,
                     "not_a_video",
                     $"The result URL answered {response.Content.Headers.ContentType!.MediaType}, not a video; nothing was saved.",
-                    OxenErrorParser.Redact(excerpt, _apiKey),
+                    Redact(excerpt),
                     null,
                     description);
             }
@@ -65,7 +65,7 @@ public sealed partial class OxenClient
         }
     }
 
-    internal static OxenApiException TooLarge(int status, string what, long limit, string? description) =>
+    public static OxenApiException TooLarge(int status, string what, long limit, string? description) =>
         new(status, "result_too_large", $"The result {what}, over MaxDownloadBytes ({limit} bytes); it was not saved.", null, null, description);
 
     private static bool IsPageNotVideo(MediaTypeHeaderValue? contentType)
@@ -89,7 +89,7 @@ public sealed partial class OxenClient
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
             // Per hop: the core adds the key only when this hop's origin is the API's.
-            var response = await SendWithRetriesAsync(_downloadHttp, DownloadCall(current), HttpCompletionOption.ResponseHeadersRead, followRedirects: true, cancellationToken).ConfigureAwait(false);
+            var response = await SendWithRetriesAsync(_downloadHttp, OxenCalls.Download(this, current), HttpCompletionOption.ResponseHeadersRead, followRedirects: true, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -101,12 +101,12 @@ public sealed partial class OxenClient
             if (current.Scheme == Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttps)
             {
                 throw new OxenApiException(
-                    (int)response.StatusCode, "insecure_redirect", $"Refused a redirect from https to {next.Scheme}.", null, null, DownloadCall(current).Description);
+                    (int)response.StatusCode, "insecure_redirect", $"Refused a redirect from https to {next.Scheme}.", null, null, OxenCalls.Download(this, current).Description);
             }
 
-            current = OxenResultUrl.EnsureDownloadable(next, DownloadCall(current).Description);
+            current = OxenResultUrl.EnsureDownloadable(next, OxenCalls.Download(this, current).Description);
         }
 
-        throw new OxenApiException(310, "too_many_redirects", $"More than {MaxRedirects} redirects.", null, null, DownloadCall(url).Description);
+        throw new OxenApiException(310, "too_many_redirects", $"More than {MaxRedirects} redirects.", null, null, OxenCalls.Download(this, url).Description);
     }
 }

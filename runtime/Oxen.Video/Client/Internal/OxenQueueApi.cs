@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace Oxen.Video;
+
+/// <summary>The queue's calls over the pipeline: enqueue, get, list, cancel. Operations and the event stream use it.</summary>
+internal sealed class OxenQueueApi(OxenPipeline pipeline)
+{
+    public OxenPipeline Pipeline { get; } = pipeline;
+
+    public async Task<IReadOnlyList<OxenGenerationOperation>> EnqueueAsync(IOxenRequest request, int numGenerations, CancellationToken cancellationToken)
+    {
+        var body = numGenerations > 1
+            ? OxenRequestBody.Write(request, new OxenBodyProperty("num_generations", null, numGenerations))
+            : OxenRequestBody.Write(request);
+        using var document = await Pipeline.SendJsonAsync(OxenCalls.Enqueue(Pipeline, body), cancellationToken).ConfigureAwait(false);
+        var root = document.RootElement;
+        var operations = new List<OxenGenerationOperation>();
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("generations", out var generations) && generations.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in generations.EnumerateArray())
+            {
+                operations.Add(CreateEnqueuedOperation(item, request.ModelId));
+            }
+        }
+        else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("generation_id", out _))
+        {
+            operations.Add(CreateEnqueuedOperation(root, request.ModelId));
+        }
+
+        if (operations.Count == 0)
+        {
+            throw new OxenApiException(200, "invalid_response", "The enqueue answer has no generation id.", OxenApiException.Shorten(root.GetRawText()), null, "POST /api/ai/queue");
+        }
+
+        return operations;
+    }
+
+    public async Task<OxenGeneration> GetAsync(string generationId, CancellationToken cancellationToken)
+    {
+        OxenGenerationId.Validate(generationId, nameof(generationId));
+        using var document = await Pipeline.SendJsonAsync(OxenCalls.GetGeneration(Pipeline, generationId), cancellationToken).ConfigureAwait(false);
+        return OxenGeneration.FromJson(document.RootElement, Pipeline.BaseAddress, generationId);
+    }
+
+    public async Task<OxenGenerationList> ListAsync(OxenGenerationStatus? status, string? model, string? mediaType, CancellationToken cancellationToken)
+    {
+        using var document = await Pipeline.SendJsonAsync(OxenCalls.ListGenerations(Pipeline, status, model, mediaType), cancellationToken).ConfigureAwait(false);
+        var root = document.RootElement;
+        var items = new List<OxenGeneration>();
+        var array = root.ValueKind == JsonValueKind.Array ? root
+            : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("generations", out var g) && g.ValueKind == JsonValueKind.Array ? g
+            : default;
+        if (array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                items.Add(OxenGeneration.FromJson(item, Pipeline.BaseAddress));
+            }
+        }
+
+        var count = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : items.Count;
+        return new OxenGenerationList(count, items);
+    }
+
+    public async Task CancelAsync(string generationId, CancellationToken cancellationToken)
+    {
+        OxenGenerationId.Validate(generationId, nameof(generationId));
+        using var _ = await Pipeline.SendJsonAsync(OxenCalls.CancelGeneration(Pipeline, generationId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private OxenGenerationOperation CreateEnqueuedOperation(JsonElement item, string modelId)
+    {
+        var snapshot = OxenGeneration.FromJson(item, Pipeline.BaseAddress);
+        OxenLog.Enqueued(Pipeline.Logger, snapshot.GenerationId, snapshot.ModelName ?? modelId);
+        if (OxenGenerationId.Problem(snapshot.GenerationId) is { } problem)
+        {
+            // Logged above (it may have been billed); it cannot be used in a URL, so it cannot be followed.
+            throw new OxenApiException(
+                200, "invalid_response", $"The enqueue answer's generation id '{OxenGenerationId.Show(snapshot.GenerationId)}' cannot be used ({problem}).",
+                null, null, "POST /api/ai/queue");
+        }
+
+        if (snapshot.Status == OxenGenerationStatus.Unknown)
+        {
+            snapshot = new OxenGeneration
+            {
+                GenerationId = snapshot.GenerationId,
+                ModelName = snapshot.ModelName ?? modelId,
+                Status = OxenGenerationStatus.Queued,
+                StatusText = snapshot.StatusText,
+                Json = snapshot.Json,
+            };
+        }
+
+        return new OxenGenerationOperation(this, snapshot.GenerationId, snapshot);
+    }
+}
