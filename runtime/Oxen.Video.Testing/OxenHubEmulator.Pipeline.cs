@@ -37,6 +37,7 @@ public sealed partial class OxenHubEmulator
         app.MapGet("/api/ai/queue", ListGenerationsAsync);
         app.MapGet("/api/ai/queue/{id}", GetGenerationAsync);
         app.MapDelete("/api/ai/queue/{id}", CancelGenerationAsync);
+        app.MapGet("/api/ai/generations/{id}", GetGenerationRecordAsync);
         app.MapGet("/api/events", StreamEventsAsync);
         app.MapGet("/api/ai/results/{id}.mp4", RedirectToFile);
 

@@ -17,6 +17,7 @@ public sealed partial class OxenClient
     /// <param name="cancellationToken">Stops waiting; it never cancels a queued generation on the server.</param>
     /// <returns>The video, to save or open.</returns>
     /// <exception cref="Validation.OxenValidationException">The request breaks its schema; nothing was sent.</exception>
+    /// <exception cref="OxenCostLimitException">Its estimated cost is above <see cref="OxenClientOptions.MaxCostPerGeneration"/>; nothing was sent.</exception>
     /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
     /// <exception cref="OxenApiException">The API answered with an error, or with a result that is not acceptable.</exception>
     /// <exception cref="OxenWaitTimeoutException">A queued generation did not end within <see cref="OxenClientOptions.MaxWait"/>.</exception>
@@ -28,6 +29,7 @@ public sealed partial class OxenClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.EnsureValid();
+        EnsureAffordable(request, 1);
         ThrowIfDisposed();
         return mode switch
         {

@@ -15,6 +15,7 @@ public sealed partial class OxenClient
     /// <param name="cancellationToken">Stops waiting for the answer.</param>
     /// <returns>One operation per generation.</returns>
     /// <exception cref="Validation.OxenValidationException">The request breaks its schema.</exception>
+    /// <exception cref="OxenCostLimitException">Its estimated cost is above <see cref="OxenClientOptions.MaxCostPerGeneration"/>; nothing was sent.</exception>
     public async Task<IReadOnlyList<OxenGenerationOperation>> EnqueueAsync(
         IOxenRequest request,
         int numGenerations = 1,
@@ -24,6 +25,7 @@ public sealed partial class OxenClient
         ArgumentOutOfRangeException.ThrowIfLessThan(numGenerations, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(numGenerations, MaxGenerationsPerRequest);
         request.EnsureValid();
+        EnsureAffordable(request, numGenerations);
         ThrowIfDisposed();
         return await _queue.EnqueueAsync(request, numGenerations, cancellationToken).ConfigureAwait(false);
     }

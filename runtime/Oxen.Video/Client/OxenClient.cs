@@ -85,6 +85,21 @@ public sealed partial class OxenClient : IDisposable
     /// <inheritdoc />
     public override string ToString() => $"OxenClient({BaseAddress}, api key {(HasApiKey ? "set" : "not set")})";
 
+    /// <summary>Refuses a request above <see cref="OxenClientOptions.MaxCostPerGeneration"/> (or of unknown cost) before sending.</summary>
+    private void EnsureAffordable(IOxenRequest request, int numGenerations)
+    {
+        if (_pipeline.Options.MaxCostPerGeneration is not { } max)
+        {
+            return;
+        }
+
+        var estimate = request.EstimateCost(numGenerations);
+        if ((estimate is null && !_pipeline.Options.AllowUnknownCost) || estimate?.PerGenerationUsd > max)
+        {
+            throw new OxenCostLimitException(request.ModelId, estimate, max);
+        }
+    }
+
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     private static void Validate(OxenClientOptions options)
@@ -101,5 +116,9 @@ public sealed partial class OxenClient : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.SseIdleTimeout, TimeSpan.Zero, nameof(options.SseIdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDownloadBytes, 1, nameof(options.MaxDownloadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxWait, TimeSpan.Zero, nameof(options.MaxWait));
+        if (options.MaxCostPerGeneration is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(max, nameof(options.MaxCostPerGeneration));
+        }
     }
 }

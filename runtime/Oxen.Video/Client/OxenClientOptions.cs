@@ -79,6 +79,22 @@ public sealed class OxenClientOptions
     /// </summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// When set, a request whose estimated cost per generation (<see cref="OxenRequestExtensions.EstimateCost"/>)
+    /// is above this many USD is refused before sending with an <see cref="OxenCostLimitException"/>, and so is one
+    /// whose cost is unknown unless <see cref="AllowUnknownCost"/>. Default none.
+    /// </summary>
+    public decimal? MaxCostPerGeneration { get; set; }
+
+    /// <summary>Whether a request of unknown cost may be sent while <see cref="MaxCostPerGeneration"/> is set. Default false.</summary>
+    public bool AllowUnknownCost { get; set; }
+
+    /// <summary>
+    /// Whether the charged cost is fetched (<c>GET /api/ai/generations/{id}</c>) once a queued generation succeeds,
+    /// for <see cref="OxenVideo.ChargedCostUsd"/>. Default true.
+    /// </summary>
+    public bool FetchChargedCost { get; set; } = true;
+
     /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

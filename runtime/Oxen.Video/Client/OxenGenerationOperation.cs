@@ -27,6 +27,9 @@ public sealed class OxenGenerationOperation
     /// <summary>The last snapshot seen, or <see langword="null"/> before the first look-up.</summary>
     public OxenGeneration? LastSnapshot => Volatile.Read(ref _lastSnapshot);
 
+    /// <summary>The cost the hub charged (USD), once it succeeded and when the hub gives it.</summary>
+    public decimal? ChargedCostUsd { get; private set; }
+
     /// <summary>Whether the generation has ended (succeeded, failed or cancelled), as last seen.</summary>
     public bool HasCompleted => OxenGenerationStatusText.IsTerminal(Status);
 
@@ -147,22 +150,28 @@ public sealed class OxenGenerationOperation
         }
     }
 
-    /// <summary>Turns an ended generation into its video, or throws for failed and cancelled.</summary>
+    /// <summary>Turns an ended generation into its video (with the charged cost), or throws for failed and cancelled.</summary>
     internal async Task<OxenVideo> ToVideoAsync(OxenGeneration snapshot, CancellationToken cancellationToken)
     {
-        switch (snapshot.Status)
+        if (snapshot.Status != OxenGenerationStatus.Succeeded)
         {
-            case OxenGenerationStatus.Succeeded when snapshot.ResultUrl is not null:
-                return new OxenVideo(_queue.Pipeline, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
-            case OxenGenerationStatus.Succeeded:
-                // Succeeded but no URL yet in this snapshot: ask once more before giving up.
-                var fresh = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-                return fresh.ResultUrl is { } url
-                    ? new OxenVideo(_queue.Pipeline, Id, fresh.ModelName, url, bytes: null, $"GET /api/ai/queue/{Id}")
-                    : throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
-            default:
-                throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);
+            throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);
         }
+
+        if (snapshot.ResultUrl is null)
+        {
+            // Succeeded but no URL yet in this snapshot: ask once more before giving up.
+            snapshot = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot.ResultUrl is null)
+            {
+                throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
+            }
+        }
+
+        var video = new OxenVideo(_queue.Pipeline, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
+        ChargedCostUsd = await _queue.GetChargedCostAsync(Id, cancellationToken).ConfigureAwait(false);
+        video.ChargedCostUsd = ChargedCostUsd;
+        return video;
     }
 
     internal static TimeSpan Grow(TimeSpan interval, OxenClientOptions options)

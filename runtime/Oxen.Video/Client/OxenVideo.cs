@@ -34,6 +34,12 @@ public sealed class OxenVideo
     public Uri? Url { get; }
 
     /// <summary>
+    /// The cost the hub charged for it (USD, from <c>GET /api/ai/generations/{id}</c>), when the hub gives it;
+    /// <see langword="null"/> for a synchronous generation.
+    /// </summary>
+    public decimal? ChargedCostUsd { get; internal set; }
+
+    /// <summary>
     /// The MP4 itself, when the API sent it inline (<c>b64_json</c>) and it is at most 4 MiB; a larger inline video
     /// is kept in a temporary file (read it with <see cref="SaveAsync"/> or <see cref="OpenReadAsync"/>).
     /// </summary>

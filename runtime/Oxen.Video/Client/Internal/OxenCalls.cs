@@ -36,6 +36,9 @@ internal static class OxenCalls
         return new(HttpMethod.Get, pipeline.ApiUri(query.ToString()), null, OxenRetryKind.Idempotent, pipeline.Options.RequestTimeout, "GET /api/ai/queue");
     }
 
+    public static OxenCall GetGenerationRecord(OxenPipeline pipeline, string id) =>
+        new(HttpMethod.Get, pipeline.ApiUri("api/ai/generations/" + Uri.EscapeDataString(id)), null, OxenRetryKind.Idempotent, pipeline.Options.RequestTimeout, $"GET /api/ai/generations/{id}");
+
     public static OxenCall GetModel(OxenPipeline pipeline, string id) =>
         new(HttpMethod.Get, pipeline.ApiUri("api/ai/models/" + Uri.EscapeDataString(id)), null, OxenRetryKind.Idempotent, pipeline.Options.RequestTimeout, $"GET /api/ai/models/{id}");
 

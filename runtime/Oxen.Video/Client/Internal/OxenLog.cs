@@ -37,4 +37,7 @@ internal static partial class OxenLog
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Oxen generation {GenerationId} reported the undocumented status '{Status}'; treating it as still running")]
     public static partial void UnknownStatus(ILogger logger, string generationId, string status);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "The charged cost of Oxen generation {GenerationId} is not available: {Reason}")]
+    public static partial void ChargedCostUnavailable(ILogger logger, string generationId, string reason);
 }

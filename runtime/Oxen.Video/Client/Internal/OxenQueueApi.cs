@@ -68,6 +68,39 @@ internal sealed class OxenQueueApi(OxenPipeline pipeline)
         using var _ = await Pipeline.SendJsonAsync(OxenCalls.CancelGeneration(Pipeline, generationId), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The charged cost of an ended generation (<c>GET /api/ai/generations/{id}</c>, <c>cost</c> as a decimal string
+    /// or number), or <see langword="null"/> when the hub does not give it; never throws for a missing cost.
+    /// </summary>
+    public async Task<decimal?> GetChargedCostAsync(string generationId, CancellationToken cancellationToken)
+    {
+        if (!Pipeline.Options.FetchChargedCost)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = await Pipeline.SendJsonAsync(OxenCalls.GetGenerationRecord(Pipeline, generationId), cancellationToken).ConfigureAwait(false);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("cost", out var cost)
+                ? ReadCost(cost)
+                : null;
+        }
+        catch (Exception ex) when (ex is OxenApiException or HttpRequestException or TimeoutException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            OxenLog.ChargedCostUnavailable(Pipeline.Logger, generationId, ex.Message);
+            return null;
+        }
+    }
+
+    private static decimal? ReadCost(JsonElement cost) => cost.ValueKind switch
+    {
+        JsonValueKind.Number when cost.TryGetDecimal(out var number) && number >= 0 => number,
+        JsonValueKind.String when decimal.TryParse(cost.GetString(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var text) => text,
+        _ => null,
+    };
+
     private OxenGenerationOperation CreateEnqueuedOperation(JsonElement item, string modelId)
     {
         var snapshot = OxenGeneration.FromJson(item, Pipeline.BaseAddress);
