@@ -134,7 +134,9 @@ public sealed class EventStreamTests
         Assert.Equal(19, videos.Length);
         Assert.Equal(1, h.Hub.Counters.EventStreamConnections);
         Assert.Equal(20, h.Hub.Counters.EnqueuedGenerations);
-        Assert.InRange(h.Hub.Counters.Requests("GET", "/api/ai/queue/*"), 1, 3);
+        // The cancelled one is asked about by id; so may a few that ended between a list and their event (more of
+        // them on a loaded machine), but never every awaited generation in a round (that would be 19 or more).
+        Assert.InRange(h.Hub.Counters.Requests("GET", "/api/ai/queue/*"), 1, 18);
     }
 
     [Fact]

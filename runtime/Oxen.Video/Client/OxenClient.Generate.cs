@@ -28,20 +28,47 @@ public sealed partial class OxenClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (mode is not (OxenGenerationMode.Sync or OxenGenerationMode.Queue or OxenGenerationMode.Sse))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown generation mode.");
+        }
+
         request.EnsureValid();
         EnsureAffordable(request, 1);
         ThrowIfDisposed();
-        return mode switch
+
+        // One span per generation (null when nobody listens); the tracker moves it along as the status changes.
+        using var activity = OxenGenerationTracker.StartActivity(request.ModelId, mode, _pipeline.BaseAddress);
+        if (activity is { IsAllDataRequested: true } && request.EstimateCost() is { } estimate)
         {
-            OxenGenerationMode.Sync => await GenerateSyncAsync(request, progress, cancellationToken).ConfigureAwait(false),
-            OxenGenerationMode.Queue => await GenerateQueuedAsync(request, progress, cancellationToken).ConfigureAwait(false),
-            OxenGenerationMode.Sse => await GenerateWithEventsAsync(request, progress, cancellationToken).ConfigureAwait(false),
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown generation mode."),
-        };
+            activity.SetTag(OxenTelemetry.Tags.EstimatedCostUsd, (double)estimate.TotalUsd);
+        }
+
+        var tracker = new OxenGenerationTracker(request.ModelId, mode, _pipeline.Time, activity, sawEnqueue: true);
+        try
+        {
+            return mode switch
+            {
+                OxenGenerationMode.Sync => await GenerateSyncAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+                OxenGenerationMode.Queue => await GenerateQueuedAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+                _ => await GenerateWithEventsAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            if (activity.Status != System.Diagnostics.ActivityStatusCode.Error)
+            {
+                activity.SetTag(OxenTelemetry.Tags.ErrorType, ex.GetType().FullName);
+                activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            }
+
+            throw;
+        }
     }
 
-    private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
+        tracker.Observe(OxenGenerationStatus.Processing, null);
         const string description = "POST /api/ai/videos/generate";
         var started = _pipeline.Time.GetTimestamp();
         progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Processing, TimeSpan.Zero));
@@ -107,20 +134,21 @@ public sealed partial class OxenClient
             }
 
             OxenLog.SyncFinished(_pipeline.Logger, model);
+            tracker.Observe(OxenGenerationStatus.Succeeded, null);
             progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _pipeline.Time.GetElapsedTime(started)));
             return video;
         }
     }
 
-    private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var operations = await _queue.EnqueueAsync(request, 1, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, 1, OxenGenerationMode.Queue, tracker, cancellationToken).ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         return await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<OxenVideo> GenerateWithEventsAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateWithEventsAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
         var started = _pipeline.Time.GetTimestamp();
 
@@ -135,7 +163,7 @@ public sealed partial class OxenClient
             // Not connected yet: enqueue anyway; the catch-up after connecting and the polls cover the gap.
         }
 
-        var operations = await _queue.EnqueueAsync(request, 1, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, 1, OxenGenerationMode.Sse, tracker, cancellationToken).ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         subscription.OnSnapshot = snapshot =>

@@ -27,7 +27,7 @@ public sealed partial class OxenClient
         request.EnsureValid();
         EnsureAffordable(request, numGenerations);
         ThrowIfDisposed();
-        return await _queue.EnqueueAsync(request, numGenerations, cancellationToken).ConfigureAwait(false);
+        return await _queue.EnqueueAsync(request, numGenerations, OxenGenerationMode.Queue, tracker: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rebuilds the operation of a generation from its saved id; its status is fetched on first use.</summary>
@@ -35,7 +35,7 @@ public sealed partial class OxenClient
     public OxenGenerationOperation GetOperation(string generationId)
     {
         OxenGenerationId.Validate(generationId, nameof(generationId));
-        return new OxenGenerationOperation(_queue, generationId, snapshot: null);
+        return _queue.Rebuild(generationId);
     }
 
     /// <summary>Fetches one generation (<c>GET /api/ai/queue/{id}</c>).</summary>

@@ -11,9 +11,10 @@ public sealed class OxenGenerationOperation
     private OxenGeneration? _lastSnapshot;
     private int _warnedUnknownStatus;
 
-    internal OxenGenerationOperation(OxenQueueApi queue, string id, OxenGeneration? snapshot)
+    internal OxenGenerationOperation(OxenQueueApi queue, string id, OxenGeneration? snapshot, OxenGenerationTracker tracker)
     {
         _queue = queue;
+        Tracker = tracker;
         Id = id;
         _lastSnapshot = snapshot;
     }
@@ -26,6 +27,8 @@ public sealed class OxenGenerationOperation
 
     /// <summary>The last snapshot seen, or <see langword="null"/> before the first look-up.</summary>
     public OxenGeneration? LastSnapshot => Volatile.Read(ref _lastSnapshot);
+
+    internal OxenGenerationTracker Tracker { get; }
 
     /// <summary>The cost the hub charged (USD), once it succeeded and when the hub gives it.</summary>
     public decimal? ChargedCostUsd { get; private set; }
@@ -139,6 +142,7 @@ public sealed class OxenGenerationOperation
     internal void Apply(OxenGeneration snapshot)
     {
         var previous = Interlocked.Exchange(ref _lastSnapshot, snapshot);
+        Tracker.Observe(snapshot.Status, snapshot);
         if (snapshot.Status == OxenGenerationStatus.Unknown && Interlocked.Exchange(ref _warnedUnknownStatus, 1) == 0)
         {
             OxenLog.UnknownStatus(_queue.Pipeline.Logger, Id, snapshot.StatusText ?? "(none)");
@@ -171,6 +175,7 @@ public sealed class OxenGenerationOperation
         var video = new OxenVideo(_queue.Pipeline, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
         ChargedCostUsd = await _queue.GetChargedCostAsync(Id, cancellationToken).ConfigureAwait(false);
         video.ChargedCostUsd = ChargedCostUsd;
+        Tracker.Charged(ChargedCostUsd);
         return video;
     }
 

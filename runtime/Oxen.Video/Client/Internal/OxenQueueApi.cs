@@ -7,7 +7,17 @@ internal sealed class OxenQueueApi(OxenPipeline pipeline)
 {
     public OxenPipeline Pipeline { get; } = pipeline;
 
-    public async Task<IReadOnlyList<OxenGenerationOperation>> EnqueueAsync(IOxenRequest request, int numGenerations, CancellationToken cancellationToken)
+    /// <param name="request">A validated request.</param>
+    /// <param name="numGenerations">How many generations.</param>
+    /// <param name="mode">How the caller will wait, for telemetry.</param>
+    /// <param name="tracker">The telemetry of the first generation, when the caller already holds one (a span).</param>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    public async Task<IReadOnlyList<OxenGenerationOperation>> EnqueueAsync(
+        IOxenRequest request,
+        int numGenerations,
+        OxenGenerationMode mode,
+        OxenGenerationTracker? tracker,
+        CancellationToken cancellationToken)
     {
         var body = numGenerations > 1
             ? OxenRequestBody.Write(request, new OxenBodyProperty("num_generations", null, numGenerations))
@@ -19,12 +29,12 @@ internal sealed class OxenQueueApi(OxenPipeline pipeline)
         {
             foreach (var item in generations.EnumerateArray())
             {
-                operations.Add(CreateEnqueuedOperation(item, request.ModelId));
+                operations.Add(CreateEnqueuedOperation(item, request.ModelId, operations.Count == 0 ? tracker : null, mode));
             }
         }
         else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("generation_id", out _))
         {
-            operations.Add(CreateEnqueuedOperation(root, request.ModelId));
+            operations.Add(CreateEnqueuedOperation(root, request.ModelId, tracker, mode));
         }
 
         if (operations.Count == 0)
@@ -101,7 +111,11 @@ internal sealed class OxenQueueApi(OxenPipeline pipeline)
         _ => null,
     };
 
-    private OxenGenerationOperation CreateEnqueuedOperation(JsonElement item, string modelId)
+    /// <summary>An operation rebuilt from a saved id: its times come from the hub's timestamps.</summary>
+    public OxenGenerationOperation Rebuild(string generationId) =>
+        new(this, generationId, snapshot: null, new OxenGenerationTracker(null, OxenGenerationMode.Queue, Pipeline.Time, activity: null, sawEnqueue: false));
+
+    private OxenGenerationOperation CreateEnqueuedOperation(JsonElement item, string modelId, OxenGenerationTracker? tracker, OxenGenerationMode mode)
     {
         var snapshot = OxenGeneration.FromJson(item, Pipeline.BaseAddress);
         OxenLog.Enqueued(Pipeline.Logger, snapshot.GenerationId, snapshot.ModelName ?? modelId);
@@ -125,6 +139,8 @@ internal sealed class OxenQueueApi(OxenPipeline pipeline)
             };
         }
 
-        return new OxenGenerationOperation(this, snapshot.GenerationId, snapshot);
+        tracker ??= new OxenGenerationTracker(snapshot.ModelName ?? modelId, mode, Pipeline.Time, activity: null, sawEnqueue: true);
+        tracker.Enqueued(snapshot.GenerationId);
+        return new OxenGenerationOperation(this, snapshot.GenerationId, snapshot, tracker);
     }
 }
