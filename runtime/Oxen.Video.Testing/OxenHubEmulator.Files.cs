@@ -27,7 +27,7 @@ public sealed partial class OxenHubEmulator
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
         if (Faults.DownloadDelay > TimeSpan.Zero)
         {
-            await Task.Delay(Faults.DownloadDelay, stop.Token).ConfigureAwait(false);
+            await Task.Delay(Faults.DownloadDelay, Time, stop.Token).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = 200;
@@ -50,7 +50,7 @@ public sealed partial class OxenHubEmulator
             if (throttled)
             {
                 await context.Response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
-                await Task.Delay(50, stop.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), Time, stop.Token).ConfigureAwait(false);
             }
         }
     }

@@ -117,7 +117,7 @@ public sealed partial class OxenHubEmulator
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(generation.Cancellation.Token, _shutdown.Token);
         try
         {
-            await Task.Delay(_options.QueuedDelay, stop.Token).ConfigureAwait(false);
+            await Task.Delay(_options.QueuedDelay, Time, stop.Token).ConfigureAwait(false);
             lock (generation.Gate)
             {
                 if (!generation.IsActive)
@@ -131,7 +131,7 @@ public sealed partial class OxenHubEmulator
 
             // Another event type, mixed in as on Oxen: clients must filter on the event name.
             _events.Publish("media_generation_started", new JsonObject { ["generation_id"] = generation.Id, ["model"] = generation.Model }.ToJsonString());
-            await Task.Delay(_options.ProcessingDelay, stop.Token).ConfigureAwait(false);
+            await Task.Delay(_options.ProcessingDelay, Time, stop.Token).ConfigureAwait(false);
 
             var failure = Faults.TakeFailure(generation.Model, generation.Prompt) ?? await ValidateJobAsync(generation).ConfigureAwait(false);
 

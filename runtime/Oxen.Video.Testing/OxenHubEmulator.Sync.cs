@@ -28,7 +28,7 @@ public sealed partial class OxenHubEmulator
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
-        await Task.Delay(_options.SyncDelay, stop.Token).ConfigureAwait(false);
+        await Task.Delay(_options.SyncDelay, Time, stop.Token).ConfigureAwait(false);
         var id = Guid.NewGuid().ToString();
         _files[id] = 0;
         Counters.SyncGenerated();

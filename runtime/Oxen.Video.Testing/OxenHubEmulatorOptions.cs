@@ -48,6 +48,12 @@ public sealed class OxenHubEmulatorOptions
     /// </summary>
     public Func<string, JsonObject, decimal?>? ChargedCost { get; set; }
 
+    /// <summary>
+    /// The emulator's clock: how long jobs stay queued and processing, sync delays, keep-alive periods, download
+    /// pacing and every timestamp follow it. A test may pass a fake one and advance it. Default the system clock.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>The MP4 served as every result; default a 2-second 320×180 test pattern embedded in this assembly.</summary>
     public ReadOnlyMemory<byte>? Video { get; set; }
 

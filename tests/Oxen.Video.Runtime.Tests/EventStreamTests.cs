@@ -157,33 +157,6 @@ public sealed class EventStreamTests
     }
 
     [Fact]
-    public async Task Keep_alive_comments_hold_an_idle_stream_open()
-    {
-        await using var h = await Harness.StartAsync(
-            hub: o => (o.KeepAliveInterval, o.ProcessingDelay) = (TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(1000)),
-            client: o => (o.SseIdleTimeout, o.PollInitialInterval, o.PollMaxInterval) = (TimeSpan.FromMilliseconds(600), Never, Never));
-
-        var video = await h.Client.GenerateVideoAsync(Fox, OxenGenerationMode.Sse).Within();
-
-        await h.SaveAndCheckAsync(video);
-        Assert.Equal(1, h.Hub.Counters.EventStreamConnections);
-    }
-
-    [Fact]
-    public async Task A_silent_stream_is_treated_as_dead_and_reconnected()
-    {
-        await using var h = await Harness.StartAsync(
-            hub: o => (o.KeepAliveInterval, o.ProcessingDelay) = (TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(900)),
-            client: o => (o.SseIdleTimeout, o.PollInitialInterval, o.PollMaxInterval) = (TimeSpan.FromMilliseconds(250), Never, Never));
-
-        var video = await h.Client.GenerateVideoAsync(Fox, OxenGenerationMode.Sse).Within();
-
-        await h.SaveAndCheckAsync(video);
-        Assert.True(h.Hub.Counters.EventStreamConnections >= 2);
-        Assert.Equal(1, h.Hub.Counters.EnqueuedGenerations);
-    }
-
-    [Fact]
     public async Task Dispose_waits_for_the_stream_loop_before_the_connection_goes()
     {
         await using var h = await Harness.StartAsync(hub: o => o.ProcessingDelay = TimeSpan.FromSeconds(30));

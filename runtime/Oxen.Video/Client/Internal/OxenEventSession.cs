@@ -136,12 +136,13 @@ internal sealed class OxenEventSession
             _ready.TrySetResult();
             OxenLog.EventStreamConnected(_pipeline.Logger);
             CatchUpAfterConnect(token);
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(token);
-            idle.CancelAfter(Options.SseIdleTimeout);
+            // The idle bound runs on the client's clock (a test's fake one too), re-armed by every read.
+            using var idleTimer = new CancellationTokenSource(Options.SseIdleTimeout, _pipeline.Time);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(token, idleTimer.Token);
             try
             {
                 var raw = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                var stream = new OxenActivityStream(raw, () => idle.CancelAfter(Options.SseIdleTimeout));
+                var stream = new OxenActivityStream(raw, () => idleTimer.CancelAfter(Options.SseIdleTimeout));
                 await using (stream.ConfigureAwait(false))
                 {
                     var parser = SseParser.Create(stream, static (type, data) => type == CompletedEventType ? ParseCompleted(data) : null);
