@@ -24,6 +24,9 @@ public sealed class OxenSchemaRequest : IOxenRequest
     /// <inheritdoc />
     public string ModelId => Schema.ModelId;
 
+    /// <summary>The model's registry view, read from its schema (pricing included), so <c>EstimateCost()</c> works too.</summary>
+    public Models.OxenModelInfo ModelInfo => Schema.Info;
+
     /// <summary>The parameters that will be sent (a copy).</summary>
     public JsonObject Parameters => (JsonObject)_parameters.DeepClone();
 

@@ -98,4 +98,14 @@ public sealed class SchemaRequestTests
         var request = Schemas["kling-video-v2-6-pro-text-to-video"].Info.ParseRequest("{\"model\": \"kling-video-v2-6-pro-text-to-video\", \"prompt\": \"x\"}"u8);
         Assert.Equal("{\"model\":\"kling-video-v2-6-pro-text-to-video\",\"prompt\":\"x\"}", request.ToJson());
     }
+
+    [Fact]
+    public void A_schema_request_is_priced_from_its_file_like_the_generated_one()
+    {
+        var parameters = new JsonObject { ["prompt"] = "x", ["duration"] = 10, ["generate_audio"] = true };
+        var generated = OxenModels.Find("kling-video-v2-6-pro-text-to-video")!.ParseRequest("{\"model\": \"kling-video-v2-6-pro-text-to-video\", \"prompt\": \"x\", \"duration\": 10, \"generate_audio\": true}"u8);
+        var dynamic = Schemas["kling-video-v2-6-pro-text-to-video"].CreateRequest(parameters);
+        Assert.Equal(generated.EstimateCost()!.TotalUsd, dynamic.EstimateCost()!.TotalUsd);
+        Assert.Equal(1.4m, dynamic.EstimateCost()!.TotalUsd);
+    }
 }
