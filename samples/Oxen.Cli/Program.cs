@@ -13,13 +13,7 @@ using var loggers = LoggerFactory.Create(builder => builder
     .AddSimpleConsole(o => o.SingleLine = true)
     .SetMinimumLevel(Environment.GetEnvironmentVariable("OXEN_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning));
 
-var context = new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, loggers, !Console.IsOutputRedirected, cancellation.Token);
-try
-{
-    return await OxenCli.RunAsync(args, context);
-}
-catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-{
-    await Console.Error.WriteLineAsync("Stopped waiting; the generation goes on at the hub (see its id above).");
-    return 130;
-}
+// Colours and live redraw only on a terminal, and never with NO_COLOR (https://no-color.org).
+var interactive = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+var context = new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, loggers, interactive, cancellation.Token);
+return await OxenCli.RunAsync(args, context);

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Oxen.Cli.Cli;
+using Oxen.Cli.Output;
 using Oxen.Video.Models;
 
 namespace Oxen.Cli.Commands;
@@ -5,38 +8,26 @@ namespace Oxen.Cli.Commands;
 /// <summary><c>oxen models list</c> and <c>oxen models show &lt;id&gt;</c>, from the generated registry.</summary>
 internal static class ModelsCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, CliContext context)
+    public static Command Create(CliContext context)
     {
-        var output = context.Output;
-        switch (args.Words.ElementAtOrDefault(1))
+        var list = new Command("list", "List the models, with their price per output second.");
+        list.SetAction(_ =>
         {
-            case "list":
-                foreach (var model in OxenModels.All)
-                {
-                    var note = model.RemovedFromDocsOn is null ? "" : $"  (left the docs {model.RemovedFromDocsOn})";
-                    await output.WriteLineAsync($"{model.Id,-52} {model.DisplayName}{note}").ConfigureAwait(false);
-                }
+            ModelTables.List(OxenModels.All, context.Output, context.Interactive);
+            return ExitCodes.Done;
+        });
 
-                await output.WriteLineAsync($"{OxenModels.All.Count} models.").ConfigureAwait(false);
-                return ExitCodes.Done;
-            case "show" when args.Words.ElementAtOrDefault(2) is { } id:
-                var found = OxenModels.Find(id) ?? throw new UsageException($"Unknown model '{id}' (see: oxen models list).");
-                await output.WriteLineAsync($"{found.DisplayName} ({found.Id})").ConfigureAwait(false);
-                if (found.Description is { } description)
-                {
-                    await output.WriteLineAsync(description).ConfigureAwait(false);
-                }
+        var id = new Argument<string>("id") { Description = "The model id (case-insensitive)." };
+        id.CompletionSources.Add(_ => CommandTree.ModelIds().Select(m => new System.CommandLine.Completions.CompletionItem(m)));
+        var show = new Command("show", "Show a model: what it is, its price, and its parameters as 'oxen generate' options.") { id };
+        show.SetAction(parse =>
+        {
+            var text = parse.GetValue(id)!;
+            var model = ModelResolver.Find(text) ?? throw new UsageException(ModelResolver.UnknownModel(text));
+            ModelTables.Show(model, " (as options of 'oxen generate')", context.Output, context.Interactive);
+            return ExitCodes.Done;
+        });
 
-                await output.WriteLineAsync($"Endpoint {found.Endpoint}; type {found.ModelType ?? "?"}; input {string.Join(", ", found.InputCapabilities)}; request type {found.RequestType.FullName}").ConfigureAwait(false);
-                if (found.RemovedFromDocsOn is { } removed)
-                {
-                    await output.WriteLineAsync($"Its page left Oxen's docs on {removed}: it may no longer be served.").ConfigureAwait(false);
-                }
-
-                await output.WriteLineAsync(RequestBuilder.Describe(found)).ConfigureAwait(false);
-                return ExitCodes.Done;
-            default:
-                throw new UsageException("Usage: oxen models list | oxen models show <id>");
-        }
+        return new Command("models", "The models oxen knows.") { list, show };
     }
 }
