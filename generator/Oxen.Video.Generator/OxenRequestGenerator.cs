@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Oxen.Video.Generator.Diagnostics;
 using Oxen.Video.Generator.Emit;
-using Oxen.Video.Generator.Parsing;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Parsing;
+using Oxen.Video.Schemas.Specs;
 
 namespace Oxen.Video.Generator;
 

@@ -2,8 +2,8 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Parsing;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Parsing;
 using Oxen.Video.Generator.Tests.Infrastructure;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using Oxen.Video.Generator.Json;
+using Oxen.Video.Schemas.Json;
 using Xunit;
 
 namespace Oxen.Video.Generator.Tests;

@@ -1,4 +1,4 @@
-using Oxen.Video.Generator.Parsing;
+using Oxen.Video.Schemas.Parsing;
 using Xunit;
 
 namespace Oxen.Video.Generator.Tests;

@@ -23,7 +23,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     public const string RemoteUrl = "https://github.com/oxen-video-tests/oxen-video";
 
     private static readonly string[] CopiedFolders =
-        ["eng", "generator/Oxen.Video.Generator", "runtime/Oxen.Video", "runtime/Oxen.Video.Testing", "samples/Oxen.Cli", "shared-src", "schemas"];
+        ["eng", "generator/Oxen.Video.Generator", "runtime/Oxen.Video", "runtime/Oxen.Video.Testing", "samples/Oxen.Cli", "schema", "schemas"];
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".vs", "TestResults", "BenchmarkDotNet.Artifacts" };
 

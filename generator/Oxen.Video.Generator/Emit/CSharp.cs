@@ -6,41 +6,11 @@ namespace Oxen.Video.Generator.Emit;
 /// <summary>Literals and escapes for the emitted C# and JSON.</summary>
 internal static class CSharp
 {
-    /// <summary>
-    /// A quoted, escaped string that is both a C# literal and a JSON string: quotes, backslashes and \n \r \t as
-    /// themselves, other control characters and C#'s extra line terminators (U+0085, U+2028, U+2029) as \uXXXX.
-    /// </summary>
-    public static string StringLiteral(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c is '\u2028' or '\u2029' or '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A quoted C# string literal: the project's one JSON string escaper, whose output C# reads the same way.</summary>
+    public static string StringLiteral(string value) => Oxen.Video.Schemas.Json.JsonText.Quote(value);
 
     /// <summary>The JSON written on the wire for a string: the same text as <see cref="StringLiteral"/>.</summary>
-    public static string JsonStringLiteral(string value) => StringLiteral(value);
+    public static string JsonStringLiteral(string value) => Oxen.Video.Schemas.Json.JsonText.Quote(value);
 
     public static string DoubleLiteral(double value)
     {

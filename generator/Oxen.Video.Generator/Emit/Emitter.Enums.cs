@@ -1,5 +1,5 @@
 using System.Linq;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Specs;
 
 namespace Oxen.Video.Generator.Emit;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Specs;
 
 namespace Oxen.Video.Generator.Emit;
 

@@ -1,6 +1,6 @@
 using System.Linq;
-using Oxen.Video.Generator.Specs;
 using Oxen.Video.Internal;
+using Oxen.Video.Schemas.Specs;
 
 namespace Oxen.Video.Generator.Emit;
 
@@ -19,7 +19,7 @@ internal sealed partial class Emitter
         }
 
         // Defaults exists only when some default has a C# constant: a cref to it otherwise breaks documented builds (CS1574).
-        var defaults = m.Request.Properties.Any(p => p.Default?.CSharpLiteral is not null)
+        var defaults = m.Request.Properties.Any(p => p.Default?.HasConstant == true)
             ? "the schema's defaults are in <see cref=\"Defaults\"/> and are applied by the server, not sent"
             : "the server applies the schema's defaults";
         _w.Line($"/// Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; {defaults}.");
@@ -108,7 +108,7 @@ internal sealed partial class Emitter
         remarks += property.IsRequired ? ", required." : ", optional: left out of the request when null.";
         if (property.Default is { } d)
         {
-            remarks += $" Default <c>{CSharp.Xml(d.Json)}</c>" + (d.CSharpLiteral is null ? "" : $" (<see cref=\"Defaults.{property.PropertyName}\"/>)") + ", applied by the server.";
+            remarks += $" Default <c>{CSharp.Xml(d.Json)}</c>" + (!d.HasConstant ? "" : $" (<see cref=\"Defaults.{property.PropertyName}\"/>)") + ", applied by the server.";
         }
 
         if (Describe(property.Type) is { Length: > 0 } allowed)
@@ -199,7 +199,7 @@ internal sealed partial class Emitter
 
     private void WriteDefaults(ObjectSpec spec)
     {
-        var withConstants = spec.Properties.Where(p => p.Default?.CSharpLiteral is not null).ToList();
+        var withConstants = spec.Properties.Where(p => p.Default?.HasConstant == true).ToList();
         if (withConstants.Count == 0)
         {
             return;
@@ -218,10 +218,20 @@ internal sealed partial class Emitter
                 }
 
                 first = false;
-                var literal = property.Type.Kind == ValueKind.Enum ? $"global::{_namespace}.{property.Default!.CSharpLiteral}" : property.Default!.CSharpLiteral;
-                _w.Line($"/// <summary>The default of <c>{CSharp.Xml(property.JsonName)}</c>: <c>{CSharp.Xml(property.Default.Json)}</c>.</summary>");
+                var literal = DefaultLiteral(property.Type, property.Default!);
+                _w.Line($"/// <summary>The default of <c>{CSharp.Xml(property.JsonName)}</c>: <c>{CSharp.Xml(property.Default!.Json)}</c>.</summary>");
                 _w.Line($"public const {ClrType(property.Type)} {property.PropertyName} = {literal};");
             }
         }
     }
+
+    /// <summary>The C# constant of a default the parser typed.</summary>
+    private string DefaultLiteral(TypeSpec type, DefaultSpec value) => type.Kind switch
+    {
+        ValueKind.String => CSharp.StringLiteral(value.Text!),
+        ValueKind.Integer => ValueRules.FormatNumber(value.Number!.Value),
+        ValueKind.Number => CSharp.DoubleLiteral(value.Number!.Value),
+        ValueKind.Boolean => value.Boolean!.Value ? "true" : "false",
+        _ => $"{Global(type.TypeName!)}.{value.EnumMember}",
+    };
 }

@@ -1,4 +1,4 @@
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Specs;
 
 namespace Oxen.Video.Generator.Emit;
 

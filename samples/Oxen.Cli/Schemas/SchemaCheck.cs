@@ -1,7 +1,6 @@
-extern alias generator;
 using System.Text.Json;
-using generator::Oxen.Video.Generator.Parsing;
 using NJsonSchema;
+using Oxen.Video.Schemas.Parsing;
 
 namespace Oxen.Cli.Schemas;
 
@@ -16,14 +15,11 @@ internal static class SchemaCheck
         var problems = new List<string>();
         var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
 
-        // The generator's parser, exactly as the build runs it: positions are 0-based there.
+        // The schema core's parser, exactly as the build runs it, in the compiler's own form.
         var parsed = SchemaParser.Parse(path, text);
         foreach (var diagnostic in parsed.Diagnostics)
         {
-            var message = diagnostic.ToDiagnostic();
-            var line = diagnostic.Location.Line + 1;
-            var column = diagnostic.Location.Column + 1;
-            problems.Add($"{path}({line},{column}): {message.Severity.ToString().ToLowerInvariant()} {message.Id}: {message.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            problems.Add(diagnostic.ToString());
         }
 
         if (parsed.Model is null)

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Oxen.Video.Generator.Specs;
+namespace Oxen.Video.Schemas.Specs;
 
 /// <summary>
 /// An immutable array compared by its items, so records that hold one stay equatable and the incremental

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Oxen.Video.Generator.Diagnostics;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Diagnostics;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Generator.Parsing;
+namespace Oxen.Video.Schemas.Parsing;
 
 internal sealed partial class SchemaParser
 {
@@ -34,7 +34,7 @@ internal sealed partial class SchemaParser
         {
             if (schema.Find(keyword) is { } found)
             {
-                Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, found), "Property", jsonPath, $"'{keyword}'");
+                Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, found), "Property", jsonPath, $"'{keyword}'");
                 return AnyType;
             }
         }
@@ -43,7 +43,7 @@ internal sealed partial class SchemaParser
         {
             if (schema.Find(keyword) is { } found)
             {
-                Report(DiagnosticDescriptors.UnenforcedKeyword, FileLocation.OfName(_path, found), keyword, jsonPath);
+                Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, found), keyword, jsonPath);
             }
         }
 
@@ -68,7 +68,7 @@ internal sealed partial class SchemaParser
                 // A free-form object: the schema does not say what it holds, only that it is an object.
                 if (schema.Find("required") is { } required)
                 {
-                    Report(DiagnosticDescriptors.UnenforcedKeyword, FileLocation.OfName(_path, required), "required", jsonPath);
+                    Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, required), "required", jsonPath);
                 }
 
                 return FreeObjectType;
@@ -88,7 +88,7 @@ internal sealed partial class SchemaParser
             case { Value: JsonObject items }:
                 return ParseType(items, jsonName, jsonPath + "[]", typeStem + "Item");
             case { } other:
-                Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, other), "Array", jsonPath, $"'items' that is {Describe(other.Value)}");
+                Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, other), "Array", jsonPath, $"'items' that is {Describe(other.Value)}");
                 return AnyType;
         }
     }
@@ -106,14 +106,14 @@ internal sealed partial class SchemaParser
         };
         if (names is null)
         {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, found!), "type", jsonPath, "a type name or an array of type names");
+            Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, found!), "type", jsonPath, "a type name or an array of type names");
             return [];
         }
 
         var known = new[] { "string", "integer", "number", "boolean", "object", "array", "null" };
         foreach (var unknown in names.Where(n => !known.Contains(n)))
         {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, found!), "type", jsonPath, $"one of {string.Join(", ", known)} ('{unknown}' is not)");
+            Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, found!), "type", jsonPath, $"one of {string.Join(", ", known)} ('{unknown}' is not)");
         }
 
         return names.Where(n => n != "null" && known.Contains(n)).Distinct().ToList();
@@ -128,7 +128,7 @@ internal sealed partial class SchemaParser
 
         if (types.Count > 1)
         {
-            Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, schema.Find("type")!), "Property", jsonPath, $"the type union [{string.Join(", ", types)}] without an enum");
+            Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, schema.Find("type")!), "Property", jsonPath, $"the type union [{string.Join(", ", types)}] without an enum");
             return ValueKind.Any;
         }
 
@@ -144,7 +144,7 @@ internal sealed partial class SchemaParser
                 return ValueKind.Array;
             }
 
-            Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.Of(_path, schema), "Property", jsonPath, "no 'type'");
+            Report(SchemaRules.UnsupportedSchema, FileLocation.Of(_path, schema), "Property", jsonPath, "no 'type'");
             return ValueKind.Any;
         }
 

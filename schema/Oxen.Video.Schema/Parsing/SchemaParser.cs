@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Oxen.Video.Generator.Diagnostics;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Diagnostics;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Generator.Parsing;
+namespace Oxen.Video.Schemas.Parsing;
 
 /// <summary>
 /// Turns one schema file into a <see cref="ModelSpec"/>. Accepts the three shapes Oxen serves: the model object
@@ -18,7 +18,7 @@ internal sealed partial class SchemaParser
     private const string DefaultEndpoint = "/videos/generate";
 
     private readonly string _path;
-    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly List<SchemaDiagnostic> _diagnostics = [];
     private readonly List<EnumSpec> _enums = [];
     private readonly List<ObjectSpec> _objects = [];
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
@@ -36,7 +36,7 @@ internal sealed partial class SchemaParser
         }
         catch (JsonSyntaxException ex)
         {
-            parser.Report(DiagnosticDescriptors.InvalidJson, FileLocation.At(path, ex.Position, 1), Path.GetFileName(path), ex.Message);
+            parser.Report(SchemaRules.InvalidJson, FileLocation.At(path, ex.Position, 1), Path.GetFileName(path), ex.Message);
             model = null;
         }
 
@@ -48,45 +48,30 @@ internal sealed partial class SchemaParser
         var root = JsonReader.Parse(text);
         if (root is not JsonObject file)
         {
-            Report(DiagnosticDescriptors.NotAnObjectSchema, FileLocation.Of(_path, root), $"{Path.GetFileName(_path)} must hold a JSON object (a model object or a JSON Schema), not {Describe(root)}");
+            Report(SchemaRules.NotAnObjectSchema, FileLocation.Of(_path, root), $"{Path.GetFileName(_path)} must hold a JSON object (a model object or a JSON Schema), not {Describe(root)}");
             return null;
         }
 
-        var fileId = Path.GetFileNameWithoutExtension(_path);
-        JsonValue? schemaValue;
-        JsonObject metadata;
-        string id;
-        if (file.Find("request_schema") is { } requestSchema)
+        var shape = SchemaFile.Detect(file, Path.GetFileNameWithoutExtension(_path));
+        if (shape.EncodingError is { } encodingError)
         {
-            schemaValue = requestSchema.Value;
-            metadata = file;
-            id = String(file, "id") ?? fileId;
-        }
-        else if (file.Find("json_request_schema") is { } evaluationSchema)
-        {
-            // The evaluations list sometimes carries the schema as JSON text.
-            schemaValue = evaluationSchema.Value is JsonString encoded ? ParseEmbedded(encoded) : evaluationSchema.Value;
-            metadata = file;
-            id = String(file, "name") ?? String(file, "id") ?? fileId;
-        }
-        else
-        {
-            schemaValue = file;
-            metadata = file;
-            id = fileId;
+            Report(SchemaRules.InvalidJson, FileLocation.Of(_path, shape.EncodedSchema!), "json_request_schema", encodingError.Message);
         }
 
+        var schemaValue = shape.RequestSchema;
+        var metadata = file;
+        var id = shape.Id;
         if (schemaValue is not JsonObject schema || !IsObjectSchema(schema))
         {
             var at = schemaValue ?? file;
-            Report(DiagnosticDescriptors.NotAnObjectSchema, FileLocation.Of(_path, at), $"The request schema of '{id}' must be a JSON object with \"type\": \"object\", not {Describe(at)}");
+            Report(SchemaRules.NotAnObjectSchema, FileLocation.Of(_path, at), $"The request schema of '{id}' must be a JSON object with \"type\": \"object\", not {Describe(at)}");
             return null;
         }
 
         _stem = Naming.ModelTypeStem(id);
         var requestTypeName = Claim(_stem + "Request", schema, id);
         var request = ParseObject(schema, requestTypeName, "", ownerStem: _stem, isRequest: true);
-        var isModelObject = !ReferenceEquals(schemaValue, file);
+        var isModelObject = shape.IsModelObject;
         return new ModelSpec(
             Id: id,
             FilePath: _path,
@@ -103,19 +88,6 @@ internal sealed partial class SchemaParser
             Request: request,
             NestedObjects: _objects.ToEquatableArray(),
             Enums: _enums.ToEquatableArray());
-    }
-
-    private JsonValue? ParseEmbedded(JsonString encoded)
-    {
-        try
-        {
-            return JsonReader.Parse(encoded.Value);
-        }
-        catch (JsonSyntaxException ex)
-        {
-            Report(DiagnosticDescriptors.InvalidJson, FileLocation.Of(_path, encoded), "json_request_schema", ex.Message);
-            return null;
-        }
     }
 
     private static bool IsObjectSchema(JsonObject schema) => schema["type"] switch
@@ -164,14 +136,14 @@ internal sealed partial class SchemaParser
 
         if (name != typeName)
         {
-            Report(DiagnosticDescriptors.NameCollision, FileLocation.Of(_path, at), "type names", source, typeName, typeName, name);
+            Report(SchemaRules.NameCollision, FileLocation.Of(_path, at), "type names", source, typeName, typeName, name);
         }
 
         return name;
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, FileLocation location, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, args.ToEquatableArray()));
+    private void Report(SchemaRule rule, FileLocation location, params string[] args) =>
+        _diagnostics.Add(new SchemaDiagnostic(rule.Id, location, args.ToEquatableArray()));
 
     private static string? String(JsonObject obj, string name) => obj[name] is JsonString s ? s.Value : null;
 

@@ -1,4 +1,4 @@
-namespace Oxen.Video.Generator.Specs;
+namespace Oxen.Video.Schemas.Specs;
 
 /// <summary>A schema object: the request itself or a nested object (an item of <c>elements</c>, say).</summary>
 internal sealed record ObjectSpec(string TypeName, string? Title, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties);
@@ -55,5 +55,11 @@ internal sealed record ConstraintSpec(
     public bool HasItemCount => MinItems is not null || MaxItems is not null;
 }
 
-/// <summary>A schema default: its JSON text, and a C# constant when one can express it.</summary>
-internal sealed record DefaultSpec(string Json, string? CSharpLiteral);
+/// <summary>
+/// A schema default: its JSON text, and the typed value when a constant can express it (a string, a number, a
+/// boolean or an enum member's name); none of them for arrays, objects and untyped values.
+/// </summary>
+internal sealed record DefaultSpec(string Json, string? Text, double? Number, bool? Boolean, string? EnumMember)
+{
+    public bool HasConstant => Text is not null || Number is not null || Boolean is not null || EnumMember is not null;
+}

@@ -1,11 +1,10 @@
 using System.Linq;
-using Oxen.Video.Generator.Diagnostics;
-using Oxen.Video.Generator.Emit;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Specs;
 using Oxen.Video.Internal;
+using Oxen.Video.Schemas.Diagnostics;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Generator.Parsing;
+namespace Oxen.Video.Schemas.Parsing;
 
 internal sealed partial class SchemaParser
 {
@@ -24,20 +23,21 @@ internal sealed partial class SchemaParser
             return null;
         }
 
-        var problem = Check(value, type, out var literal);
+        var problem = Check(value, type, out var constant);
         if (problem is not null)
         {
-            Report(DiagnosticDescriptors.InvalidDefault, FileLocation.Of(_path, value), jsonPath, value.RawText, problem);
+            Report(SchemaRules.InvalidDefault, FileLocation.Of(_path, value), jsonPath, value.RawText, problem);
             return null;
         }
 
-        return new DefaultSpec(value is JsonString s ? CSharp.JsonStringLiteral(s.Value) : value.RawText, literal);
+        var json = value is JsonString s ? JsonText.Quote(s.Value) : value.RawText;
+        return constant is null ? new DefaultSpec(json, null, null, null, null) : constant with { Json = json };
     }
 
-    /// <summary>Why <paramref name="value"/> breaks <paramref name="type"/>, or null; also the C# constant for it.</summary>
-    private string? Check(JsonValue value, TypeSpec type, out string? literal)
+    /// <summary>Why <paramref name="value"/> breaks <paramref name="type"/>, or null; also the typed constant for it.</summary>
+    private string? Check(JsonValue value, TypeSpec type, out DefaultSpec? constant)
     {
-        literal = null;
+        constant = null;
         var c = type.Constraints;
         switch (type.Kind)
         {
@@ -48,7 +48,7 @@ internal sealed partial class SchemaParser
                     return $"it has {length} characters, and the schema allows {ValueRules.DescribeCount(c.MinLength ?? 0, c.MaxLength ?? int.MaxValue, "characters")}";
                 }
 
-                literal = CSharp.StringLiteral(s.Value);
+                constant = new DefaultSpec("", s.Value, null, null, null);
                 return null;
             case ValueKind.Integer or ValueKind.Number when value is JsonNumber n && (n.IsInteger || type.Kind == ValueKind.Number):
                 var outside = (c.Minimum is { } lo && (c.ExclusiveMinimum ? n.Value <= lo : n.Value < lo))
@@ -58,21 +58,21 @@ internal sealed partial class SchemaParser
                     return "the range allows " + ValueRules.DescribeRange(c.Minimum ?? double.NegativeInfinity, c.Maximum ?? double.PositiveInfinity, c.ExclusiveMinimum, c.ExclusiveMaximum);
                 }
 
-                literal = type.Kind == ValueKind.Integer ? ValueRules.FormatNumber(n.Value) : CSharp.DoubleLiteral(n.Value);
+                constant = new DefaultSpec("", null, n.Value, null, null);
                 return null;
             case ValueKind.Boolean when value.Kind is JsonKind.True or JsonKind.False:
-                literal = value.RawText;
+                constant = new DefaultSpec("", null, null, value.Kind == JsonKind.True, null);
                 return null;
             case ValueKind.Enum:
                 var spec = _enums.First(e => e.TypeName == type.TypeName);
-                var wire = value is JsonString str ? CSharp.JsonStringLiteral(str.Value) : value.RawText;
+                var wire = value is JsonString str ? JsonText.Quote(str.Value) : value.RawText;
                 var member = spec.Members.FirstOrDefault(m => m.WireJson == wire || (value is JsonNumber num && m.StringValue is null && double.TryParse(m.WireJson, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == num.Value));
                 if (member is null)
                 {
                     return $"the enum allows only {string.Join(", ", spec.Members.Select(m => m.WireJson))}";
                 }
 
-                literal = type.TypeName + "." + member.Name;
+                constant = new DefaultSpec("", null, null, null, member.Name);
                 return null;
             case ValueKind.Array when value is JsonArray:
             case ValueKind.Object when value is JsonObject:

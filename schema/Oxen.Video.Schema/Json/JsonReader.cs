@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Oxen.Video.Generator.Json;
+namespace Oxen.Video.Schemas.Json;
 
 /// <summary>A JSON syntax error at a position in the file.</summary>
 internal sealed class JsonSyntaxException(string message, TextPosition position) : Exception(message)

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Oxen.Video.Generator.Diagnostics;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Diagnostics;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Generator.Parsing;
+namespace Oxen.Video.Schemas.Parsing;
 
 internal sealed partial class SchemaParser
 {
@@ -34,7 +34,7 @@ internal sealed partial class SchemaParser
             if (isRequest && property.Name == "model")
             {
                 // The body's "model" is the model id, written by the generated type; a second one would clash on the wire.
-                Report(DiagnosticDescriptors.ReservedProperty, FileLocation.OfName(_path, property), property.Name);
+                Report(SchemaRules.ReservedProperty, FileLocation.OfName(_path, property), property.Name);
                 continue;
             }
 
@@ -44,7 +44,7 @@ internal sealed partial class SchemaParser
             JsonObject? propertySchema = property.Value as JsonObject;
             if (propertySchema is null)
             {
-                Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, property), "Property", propertyPath, $"a schema that is {Describe(property.Value)}");
+                Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, property), "Property", propertyPath, $"a schema that is {Describe(property.Value)}");
                 type = AnyType;
             }
             else
@@ -66,7 +66,7 @@ internal sealed partial class SchemaParser
 
         foreach (var name in required.Where(n => !declared.Contains(n)))
         {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, schema.Find("required")!), "required", jsonPath.Length == 0 ? "the request" : jsonPath.TrimEnd('.'), $"a list of declared properties ('{name}' is not one)");
+            Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, schema.Find("required")!), "required", jsonPath.Length == 0 ? "the request" : jsonPath.TrimEnd('.'), $"a list of declared properties ('{name}' is not one)");
         }
 
         var spec = new ObjectSpec(typeName, String(schema, "title"), String(schema, "description"), jsonPath, properties.ToEquatableArray());
@@ -93,7 +93,7 @@ internal sealed partial class SchemaParser
                     .Select(t => t.p)
                     .ToList();
             case { } other:
-                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), "properties", DescribePath(jsonPath), "an object");
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), "properties", DescribePath(jsonPath), "an object");
                 return [];
         }
     }
@@ -113,7 +113,7 @@ internal sealed partial class SchemaParser
 
                 break;
             case { } other:
-                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), "required", DescribePath(jsonPath), "an array of property names");
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), "required", DescribePath(jsonPath), "an array of property names");
                 break;
         }
 
@@ -135,7 +135,7 @@ internal sealed partial class SchemaParser
         }
 
         taken[name] = property.Name;
-        Report(DiagnosticDescriptors.NameCollision, FileLocation.OfName(_path, property), "property names", owner, property.Name, candidate, name);
+        Report(SchemaRules.NameCollision, FileLocation.OfName(_path, property), "property names", owner, property.Name, candidate, name);
         return name;
     }
 

@@ -1,4 +1,4 @@
-namespace Oxen.Video.Generator.Specs;
+namespace Oxen.Video.Schemas.Specs;
 
 /// <summary>Everything emitted for one model: plain data only (no symbols, syntax, locations or JSON nodes).</summary>
 internal sealed record ModelSpec(

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Oxen.Video.Generator.Json;
+namespace Oxen.Video.Schemas.Json;
 
 /// <summary>Where a JSON token starts in its file (0-based line and column, and the character offset).</summary>
 internal readonly record struct TextPosition(int Offset, int Line, int Column);

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Oxen.Video.Generator.Diagnostics;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Diagnostics;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Generator.Parsing;
+namespace Oxen.Video.Schemas.Parsing;
 
 internal sealed partial class SchemaParser
 {
@@ -15,13 +15,13 @@ internal sealed partial class SchemaParser
     {
         if (enumKeyword.Value is not JsonArray { Items.Count: > 0 } values)
         {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, enumKeyword), "enum", jsonPath, "a non-empty array");
+            Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, enumKeyword), "enum", jsonPath, "a non-empty array");
             return null;
         }
 
         if (values.Items.Any(v => v.Kind is JsonKind.Object or JsonKind.Array))
         {
-            Report(DiagnosticDescriptors.UnsupportedSchema, FileLocation.OfName(_path, enumKeyword), "Property", jsonPath, "an enum of objects or arrays");
+            Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, enumKeyword), "Property", jsonPath, "an enum of objects or arrays");
             return AnyType;
         }
 
@@ -39,7 +39,7 @@ internal sealed partial class SchemaParser
 
             if (!MatchesTypes(value, types))
             {
-                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.Of(_path, value), "enum", jsonPath, $"values of type {string.Join(" or ", types)} (member {value.RawText} is ignored)");
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.Of(_path, value), "enum", jsonPath, $"values of type {string.Join(" or ", types)} (member {value.RawText} is ignored)");
                 continue;
             }
 
@@ -53,7 +53,7 @@ internal sealed partial class SchemaParser
 
             if (name != candidate)
             {
-                Report(DiagnosticDescriptors.NameCollision, FileLocation.Of(_path, value), $"enum members of '{jsonPath}'", names[candidate], display, candidate, name);
+                Report(SchemaRules.NameCollision, FileLocation.Of(_path, value), $"enum members of '{jsonPath}'", names[candidate], display, candidate, name);
             }
 
             names[name] = display;
@@ -90,7 +90,7 @@ internal sealed partial class SchemaParser
             return list.Items.Select(i => Naming.ExplicitMember(((JsonString)i).Value)).ToArray();
         }
 
-        Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, keyword), "x-enum-varnames", jsonPath, $"an array of {count} names, one per enum member");
+        Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, keyword), "x-enum-varnames", jsonPath, $"an array of {count} names, one per enum member");
         return null;
     }
 
@@ -112,5 +112,5 @@ internal sealed partial class SchemaParser
     }
 
     /// <summary>The JSON written on the wire: strings re-escaped minimally, numbers exactly as the schema wrote them.</summary>
-    private static string CanonicalJson(JsonValue value) => value is JsonString s ? Emit.CSharp.JsonStringLiteral(s.Value) : value.RawText;
+    private static string CanonicalJson(JsonValue value) => value is JsonString s ? JsonText.Quote(s.Value) : value.RawText;
 }

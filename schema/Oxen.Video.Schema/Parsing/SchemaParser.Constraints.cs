@@ -1,8 +1,8 @@
-using Oxen.Video.Generator.Diagnostics;
-using Oxen.Video.Generator.Json;
-using Oxen.Video.Generator.Specs;
+using Oxen.Video.Schemas.Diagnostics;
+using Oxen.Video.Schemas.Json;
+using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Generator.Parsing;
+namespace Oxen.Video.Schemas.Parsing;
 
 internal sealed partial class SchemaParser
 {
@@ -56,7 +56,7 @@ internal sealed partial class SchemaParser
 
                 return;
             case { } other:
-                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a number (or, in draft 4, a boolean)");
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a number (or, in draft 4, a boolean)");
                 return;
         }
     }
@@ -70,7 +70,7 @@ internal sealed partial class SchemaParser
             case { Value: JsonNumber number }:
                 return number.Value;
             case { } other:
-                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a number");
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a number");
                 return null;
         }
     }
@@ -84,7 +84,7 @@ internal sealed partial class SchemaParser
             case { Value: JsonNumber { IsInteger: true, Value: >= 0 and <= int.MaxValue } number }:
                 return (int)number.Value;
             case { } other:
-                Report(DiagnosticDescriptors.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a non-negative integer");
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), keyword, jsonPath, "a non-negative integer");
                 return null;
         }
     }
