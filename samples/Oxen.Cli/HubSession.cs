@@ -28,6 +28,11 @@ internal sealed class HubSession : IAsyncDisposable
         ? "this id lives only as long as this process: the in-process emulator stops with it; for ids that outlive it, run 'oxen hub serve' and set OXEN_BASE_URL"
         : null;
 
+    /// <summary>Whether a hub is set (<c>OXEN_BASE_URL</c> or <c>OXEN_API_KEY</c>), rather than the offline emulator.</summary>
+    public static bool IsConfigured(Func<string, string?> environment) =>
+        !string.IsNullOrWhiteSpace(environment(OxenClientOptions.BaseAddressEnvironmentVariable))
+        || !string.IsNullOrWhiteSpace(environment(OxenClientOptions.ApiKeyEnvironmentVariable));
+
     public static async Task<HubSession> OpenAsync(Func<string, string?> environment, TextWriter status, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var apiKey = environment(OxenClientOptions.ApiKeyEnvironmentVariable);

@@ -17,7 +17,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
         var bytes = new MemoryStream();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, options.CancellationToken);
-        var context = new CliContext(output, error, name => options.Environment.GetValueOrDefault(name), NullLoggerFactory.Instance, Interactive: false, stop.Token)
+        var context = new CliContext(output, error, name => options.Environment.GetValueOrDefault(name), NullLoggerFactory.Instance, options.Interactive, stop.Token)
         {
             OpenStandardOutput = () => bytes,
             Time = options.Time ?? TimeProvider.System,
@@ -35,6 +35,9 @@ internal sealed record CliRunOptions(IReadOnlyDictionary<string, string> Environ
     public CancellationToken CancellationToken { get; init; }
 
     public TimeProvider? Time { get; init; }
+
+    /// <summary>As on a terminal: Spectre.Console tables and the live status line.</summary>
+    public bool Interactive { get; init; }
 }
 
 /// <summary>Captured output that a test can wait on while the command still runs.</summary>

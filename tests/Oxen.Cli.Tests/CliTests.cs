@@ -166,4 +166,21 @@ public sealed class CliTests : IAsyncLifetime
         var unknown = await CliRun.RunAsync(new Dictionary<string, string>(), "models", "show", "nope");
         Assert.Equal(2, unknown.ExitCode);
     }
+
+    [Fact]
+    public async Task On_a_terminal_models_are_tables_and_waiting_shows_a_live_status()
+    {
+        var terminal = new CliRunOptions(HubEnvironment()) { Interactive = true };
+        var list = await CliRun.RunAsync(terminal, "models", "list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.StartsWith("╭", list.Output, StringComparison.Ordinal);
+        Assert.Contains("│ Id ", list.Output, StringComparison.Ordinal);
+        Assert.Contains("│ unknown ", list.Output, StringComparison.Ordinal);
+
+        var path = Path.Combine(_folder, "terminal.mp4");
+        var run = await CliRun.RunAsync(terminal, "generate", "--model", Kling, "--prompt", "p", "--out", path);
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Matches("Generation id: [0-9a-f-]{36}", run.Output);
+        Assert.True(File.Exists(path));
+    }
 }

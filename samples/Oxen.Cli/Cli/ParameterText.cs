@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Oxen.Video.Models;
@@ -48,14 +47,10 @@ internal static class ParameterText
         return text.ToString();
     }
 
-    /// <summary><c>From 0 to 10</c>, <c>At least 1</c>, <c>At most 10</c>, or null.</summary>
-    public static string? Range(OxenParameterInfo parameter) => (parameter.Minimum, parameter.Maximum) switch
-    {
-        ({ } min, { } max) => $"From {Number(min)} to {Number(max)}",
-        ({ } min, null) => $"At least {Number(min)}",
-        (null, { } max) => $"At most {Number(max)}",
-        _ => null,
-    };
+    /// <summary><c>At least 0 and at most 10</c>: the validator's own wording of a range, or null.</summary>
+    public static string? Range(OxenParameterInfo parameter) => parameter.Minimum is null && parameter.Maximum is null
+        ? null
+        : Capitalize(Oxen.Video.Internal.ValueRules.DescribeRange(parameter.Minimum ?? double.NegativeInfinity, parameter.Maximum ?? double.PositiveInfinity, false, false));
 
     /// <summary>A JSON value as typed on the command line: strings without their quotes.</summary>
     public static string Unquote(string json) =>
@@ -69,8 +64,6 @@ internal static class ParameterText
         OxenValueKind.Object or OxenValueKind.Any => "json",
         _ => kind.ToString().ToLowerInvariant(),
     };
-
-    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -13,7 +13,7 @@ internal static class GenerateCommand
     /// <summary>The names of generate's own options: a model parameter so named becomes <c>--param-&lt;name&gt;</c>.</summary>
     public static readonly IReadOnlySet<string> FixedOptionNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        "--model", "-m", "--mode", "--out", "-o", "--timeout", "--max-cost", "--allow-unknown-cost", "--help", "-h", "-?", "--version",
+        "--model", "-m", "--mode", "--out", "-o", "--timeout", "--max-cost", "--allow-unknown-cost", "--schemas", "--help", "-h", "-?", "--version",
     };
 
     public static Command Create(CliContext context, OxenModelInfo? model)
@@ -38,11 +38,16 @@ internal static class GenerateCommand
             HelpName = "usd",
         };
         var allowUnknownCost = new Option<bool>("--allow-unknown-cost") { Description = "With --max-cost: send even when the price is unknown." };
+        var schemas = new Option<string>("--schemas")
+        {
+            Description = "A folder of <id>.json schemas, for a model oxen was not built with (else such a model's schema comes from the hub).",
+            HelpName = "folder",
+        };
         var command = new Command("generate", model is null
             ? "Generate a video. Add --model <id> to --help to list that model's parameters."
-            : $"Generate a video with {model.DisplayName} ({model.Id}). Its parameters are the options after --allow-unknown-cost.")
+            : $"Generate a video with {model.DisplayName} ({model.Id}). Its parameters are the options after --schemas.")
         {
-            modelOption, mode, output, timeout, maxCost, allowUnknownCost,
+            modelOption, mode, output, timeout, maxCost, allowUnknownCost, schemas,
         };
         System.Diagnostics.Debug.Assert(command.Options.SelectMany(o => o.Aliases.Append(o.Name)).All(FixedOptionNames.Contains), "FixedOptionNames lists every option of generate.");
         var parameters = model is null ? null : ModelOptions.Create(model, FixedOptionNames);

@@ -89,7 +89,9 @@ internal static class ModelTables
         return "unknown";
     }
 
-    private static string Note(OxenModelInfo model) => model.RemovedFromDocsOn is null ? "" : $" (left the docs {model.RemovedFromDocsOn})";
+    private static string Note(OxenModelInfo model) =>
+        (model.RequestType == typeof(Oxen.Video.Dynamic.OxenDynamicRequest) ? " (not compiled in: schema read at run time)" : "")
+        + (model.RemovedFromDocsOn is null ? "" : $" (left the docs {model.RemovedFromDocsOn})");
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
