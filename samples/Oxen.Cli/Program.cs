@@ -9,9 +9,9 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-using var loggers = LoggerFactory.Create(builder => builder
+using var loggers = new LazyLoggerFactory(() => LoggerFactory.Create(builder => builder
     .AddSimpleConsole(o => o.SingleLine = true)
-    .SetMinimumLevel(Environment.GetEnvironmentVariable("OXEN_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning));
+    .SetMinimumLevel(Environment.GetEnvironmentVariable("OXEN_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning)));
 
 // Colours and live redraw only on a terminal, and never with NO_COLOR (https://no-color.org).
 var interactive = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

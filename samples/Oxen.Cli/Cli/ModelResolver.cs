@@ -1,7 +1,6 @@
 using System.CommandLine.Parsing;
 using Oxen.Cli.Commands;
 using Oxen.Video;
-using Oxen.Video.Dynamic;
 using Oxen.Video.Models;
 
 namespace Oxen.Cli.Cli;
@@ -81,17 +80,7 @@ internal static class ModelResolver
     }
 
     /// <summary>A schema file read by the schema core, as the build would read it.</summary>
-    public static OxenModelInfo Load(string path, string text)
-    {
-        try
-        {
-            return OxenDynamicModel.ToModelInfo(OxenDynamicModel.Read(path, text));
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UsageException($"The schema {path} cannot be used:\n{ex.Message}");
-        }
-    }
+    public static OxenModelInfo Load(string path, string text) => RuntimeModels.Load(path, text);
 
     public static string UnknownModel(string id) =>
         $"unknown model '{id}'{Suggestions.DidYouMean(id, OxenModels.All.Select(m => m.Id))} (see: oxen models list; a model the build did not compile needs --schemas DIR or a hub: OXEN_BASE_URL / OXEN_API_KEY)";

@@ -10,8 +10,13 @@ internal static class ModelTables
 {
     public static void List(IReadOnlyList<OxenModelInfo> models, TextWriter output, bool interactive)
     {
-        if (!interactive)
+        if (interactive)
         {
+            ListTable(models, output);
+        }
+        else
+        {
+            // Plain lines, and Spectre.Console not even loaded: 'oxen models list | grep' starts fast.
             var width = models.Count == 0 ? 2 : models.Max(m => m.Id.Length);
             output.WriteLine($"{"ID".PadRight(width)}  {"PRICE",-16}  NAME");
             foreach (var model in models)
@@ -19,18 +24,19 @@ internal static class ModelTables
                 output.WriteLine($"{model.Id.PadRight(width)}  {Price(model.Pricing),-16}  {model.DisplayName}{Note(model)}");
             }
         }
-        else
-        {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Price", "Name", "Type");
-            foreach (var model in models)
-            {
-                table.AddRow(Markup.Escape(model.Id), Markup.Escape(Price(model.Pricing)), Markup.Escape(model.DisplayName + Note(model)), Markup.Escape(model.ModelType ?? ""));
-            }
-
-            Terminal.Create(output, interactive: true).Write(table);
-        }
 
         output.WriteLine($"{models.Count} models.");
+    }
+
+    private static void ListTable(IReadOnlyList<OxenModelInfo> models, TextWriter output)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Price", "Name", "Type");
+        foreach (var model in models)
+        {
+            table.AddRow(Markup.Escape(model.Id), Markup.Escape(Price(model.Pricing)), Markup.Escape(model.DisplayName + Note(model)), Markup.Escape(model.ModelType ?? ""));
+        }
+
+        Terminal.Create(output, interactive: true).Write(table);
     }
 
     public static void Show(OxenModelInfo model, string? flagsNote, TextWriter output, bool interactive)
@@ -90,7 +96,7 @@ internal static class ModelTables
     }
 
     private static string Note(OxenModelInfo model) =>
-        (model.RequestType == typeof(Oxen.Video.Dynamic.OxenDynamicRequest) ? " (not compiled in: schema read at run time)" : "")
+        (RuntimeModels.IsRuntimeModel(model) ? " (not compiled in: schema read at run time)" : "")
         + (model.RemovedFromDocsOn is null ? "" : $" (left the docs {model.RemovedFromDocsOn})");
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

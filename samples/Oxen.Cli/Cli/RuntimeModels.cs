@@ -1,43 +1,56 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
+using System.Text.Json.Nodes;
+using Oxen.Video;
 using Oxen.Video.Models;
-using Oxen.Video.Schemas.Parsing;
 using Oxen.Video.Schemas.Specs;
 
-namespace Oxen.Video.Dynamic;
+namespace Oxen.Cli.Cli;
 
 /// <summary>
-/// A model read from its schema at run time: parsed by the schema core (the generator's own reader), described
-/// as an <see cref="OxenModelInfo"/> like a compiled registry entry, whose requests are <see cref="OxenDynamicRequest"/>s.
+/// A model read at run time (<see cref="OxenModelSchema"/>) described as an <see cref="OxenModelInfo"/>, like a
+/// compiled registry entry, so every command treats it the same; its requests are <see cref="OxenSchemaRequest"/>s.
 /// </summary>
-internal static class OxenDynamicModel
+internal static class RuntimeModels
 {
-    /// <summary>Reads a schema file's text (a model object, an evaluations entry, or a bare schema named by <paramref name="path"/>).</summary>
-    /// <exception cref="InvalidDataException">The file yields no model; the message lists the schema core's errors.</exception>
-    public static ModelSpec Read(string path, string text)
+    /// <summary>A schema file's text, read by the schema core as the build would read it.</summary>
+    /// <exception cref="UsageException">The text is not a usable schema; the message lists the errors.</exception>
+    public static OxenModelInfo Load(string source, string json)
     {
-        var parsed = SchemaParser.Parse(path, text);
-        return parsed.Model ?? throw new InvalidDataException(
-            string.Join(Environment.NewLine, parsed.Diagnostics.Select(d => d.ToString())));
+        try
+        {
+            return ToModelInfo(OxenModelSchema.Parse(json, source));
+        }
+        catch (OxenSchemaException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
     }
 
-    /// <summary>The registry's view of <paramref name="model"/>, as the generator would emit it.</summary>
-    public static OxenModelInfo ToModelInfo(ModelSpec model)
+    public static bool IsRuntimeModel(OxenModelInfo model) => model.RequestType == typeof(OxenSchemaRequest);
+
+    private static OxenModelInfo ToModelInfo(OxenModelSchema schema)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var parameters = model.Request.Properties.Select(p => Parameter(model, p)).ToList();
-        return new OxenModelInfo(model.Id, model.DisplayName, model.Description, model.Endpoint, typeof(OxenDynamicRequest), parameters, utf8 => OxenDynamicRequest.Parse(model, utf8))
+        var spec = schema.Spec;
+        var parameters = spec.Request.Properties.Select(p => Parameter(spec, p)).ToList();
+        return new OxenModelInfo(spec.Id, spec.DisplayName, spec.Description, spec.Endpoint, typeof(OxenSchemaRequest), parameters, utf8 => Parse(schema, utf8))
         {
-            ModelType = model.ModelType,
-            InputCapabilities = [.. model.InputCapabilities],
-            OutputCapabilities = [.. model.OutputCapabilities],
-            Pricing = Pricing(model.Pricing),
-            RemovedFromDocsOn = model.RemovedFromDocsOn,
+            ModelType = spec.ModelType,
+            InputCapabilities = [.. spec.InputCapabilities],
+            OutputCapabilities = [.. spec.OutputCapabilities],
+            Pricing = Pricing(spec.Pricing),
+            RemovedFromDocsOn = spec.RemovedFromDocsOn,
         };
     }
 
-    // The same mapping as the generator's registry (Emitter.Registry.ParameterExpression).
+    /// <summary>A body <c>{"model": ..., ...}</c> as a request: the parameters go to the schema request as given.</summary>
+    private static OxenSchemaRequest Parse(OxenModelSchema schema, ReadOnlySpan<byte> utf8)
+    {
+        var body = JsonNode.Parse(utf8) as JsonObject ?? throw new System.Text.Json.JsonException($"A request body for {schema.ModelId} must be a JSON object.");
+        body.Remove("model");
+        return schema.CreateRequest(body);
+    }
+
+    // The same mapping as the generator's registry entries (Emitter.Registry.ParameterExpression).
     private static OxenParameterInfo Parameter(ModelSpec model, PropertySpec property)
     {
         var type = property.Type;
