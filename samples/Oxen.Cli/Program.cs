@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Oxen.Cli;
 
@@ -8,6 +9,14 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
+
+// SIGTERM (docker stop, systemd, kill) ends 'oxen hub serve' cleanly too, saving its state. Without this the
+// emulator's web host takes the signal and the process keeps running.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    cancellation.Cancel();
+});
 
 using var loggers = new LazyLoggerFactory(() => LoggerFactory.Create(builder => builder
     .AddSimpleConsole(o => o.SingleLine = true)

@@ -57,6 +57,62 @@ public sealed class HubServeTests : IDisposable
     }
 
     [Fact]
+    public async Task As_its_own_process_SIGTERM_stops_it_cleanly_and_the_state_outlives_it()
+    {
+        var state = Path.Combine(_folder, "process-state");
+        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var environment = new Dictionary<string, string> { ["OXEN_BASE_URL"] = $"http://127.0.0.1:{port}/" };
+
+        string id;
+        using (var first = await StartServeAsync(port, state))
+        {
+            using var client = new Oxen.Video.OxenClient(new Oxen.Video.OxenClientOptions { BaseAddress = new Uri(environment["OXEN_BASE_URL"]) });
+            id = (await client.EnqueueAsync(new Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest { Prompt = "p" }))[0].Id;
+            await StopWithSigtermAsync(first);
+        }
+
+        using var second = await StartServeAsync(port, state);
+        var path = Path.Combine(_folder, "after-sigterm.mp4");
+        var wait = await CliRun.RunAsync(environment, "generations", "wait", id, "--out", path);
+        await StopWithSigtermAsync(second);
+
+        Assert.True(wait.ExitCode == 0, wait.All);
+        Assert.True(File.Exists(path));
+    }
+
+    private static async Task<System.Diagnostics.Process> StartServeAsync(string port, string state)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "oxen.dll"), "hub", "serve", "--port", port, "--state", state])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = System.Diagnostics.Process.Start(start)!;
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.Contains("export OXEN_BASE_URL", StringComparison.Ordinal))
+            {
+                return process;
+            }
+        }
+
+        throw new InvalidOperationException("oxen hub serve ended before listening: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    private static async Task StopWithSigtermAsync(System.Diagnostics.Process process)
+    {
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Hub emulator stopped.", rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_process_offline_the_resume_hint_says_the_id_dies_with_the_process()
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string>(), "generate", "--model", "kling-video-v2-6-pro-text-to-video", "--prompt", "p", "--out", Path.Combine(_folder, "offline.mp4"));
