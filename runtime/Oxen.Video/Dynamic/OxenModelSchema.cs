@@ -10,7 +10,7 @@ namespace Oxen.Video;
 /// the build): it builds <see cref="OxenSchemaRequest"/>s that validate with the same rules and messages as a
 /// generated <c>Validate()</c>, because both come from the same schema reader.
 /// </summary>
-public sealed class OxenModelSchema
+public sealed partial class OxenModelSchema
 {
     private OxenModelSchema(ModelSpec spec, IReadOnlyList<string> warnings)
     {

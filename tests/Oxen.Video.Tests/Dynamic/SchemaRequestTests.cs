@@ -82,4 +82,20 @@ public sealed class SchemaRequestTests
         Assert.Contains("OXEN002", error.Message, StringComparison.Ordinal);
         Assert.Throws<OxenSchemaException>(() => OxenModelSchema.Parse("{oops", "bad.json"));
     }
+
+    [Fact]
+    public void The_model_info_of_a_schema_read_at_run_time_equals_the_generated_one()
+    {
+        foreach (var generated in OxenModels.All)
+        {
+            var info = Schemas[generated.Id].Info;
+            Assert.Equal((generated.Id, generated.DisplayName, generated.Description, generated.Endpoint, generated.ModelType, generated.Pricing?.CostPerSecond), (info.Id, info.DisplayName, info.Description, info.Endpoint, info.ModelType, info.Pricing?.CostPerSecond));
+            Assert.Equal(generated.Parameters, info.Parameters, (a, b) => a.Name == b.Name && a.PropertyName == b.PropertyName && a.Kind == b.Kind && a.IsRequired == b.IsRequired
+                && a.Description == b.Description && a.DefaultJson == b.DefaultJson && a.AllowedValues.SequenceEqual(b.AllowedValues)
+                && a.ItemKind == b.ItemKind && a.Minimum == b.Minimum && a.Maximum == b.Maximum && a.Format == b.Format);
+        }
+
+        var request = Schemas["kling-video-v2-6-pro-text-to-video"].Info.ParseRequest("{\"model\": \"kling-video-v2-6-pro-text-to-video\", \"prompt\": \"x\"}"u8);
+        Assert.Equal("{\"model\":\"kling-video-v2-6-pro-text-to-video\",\"prompt\":\"x\"}", request.ToJson());
+    }
 }
