@@ -25,7 +25,7 @@ internal static class CommandTree
             HubCommand.Create(context),
         };
         root.SetAction(parse => root.Options.OfType<HelpOption>().First().Action is SynchronousCommandLineAction help ? help.Invoke(parse) : ExitCodes.Done);
-        AddFooter(root, $"{Environment}\n{ExitCodes.Summary}\nShell completion: see 'oxen generate --help' or the README (dotnet-suggest).");
+        AddFooter(root, $"{Environment}\n{ExitCodes.Summary}\nShell completion (model ids, a model's allowed values): dotnet tool install -g dotnet-suggest; add its shim to your profile\n(dotnet-suggest script bash > ~/.dotnet-suggest-shim.bash, then source it from ~/.bashrc); dotnet-suggest register --command-path \"$(command -v oxen)\".");
         UseFooters(root);
         RejectOptionsAsValues(root, root.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal));
         return root;
