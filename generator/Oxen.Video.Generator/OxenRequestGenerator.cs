@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Oxen.Video.Generator.Diagnostics;
 using Oxen.Video.Generator.Emit;
+using Oxen.Video.Schemas.Diagnostics;
 using Oxen.Video.Schemas.Parsing;
 using Oxen.Video.Schemas.Specs;
 
@@ -13,7 +14,8 @@ namespace Oxen.Video.Generator;
 
 /// <summary>
 /// Generates a typed, validated request per Oxen model schema file (MSBuild item <c>OxenSchema</c>), and the
-/// <c>OxenModels</c> registry. Pipeline: pick schema files → parse each into a spec → emit each spec.
+/// <c>OxenModels</c> registry. Pipeline: pick schema files → parse each into a spec → resolve ids and type names
+/// over all files (the schema core's <c>SchemaSet</c>) → emit each spec.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OxenRequestGenerator : IIncrementalGenerator
@@ -26,95 +28,105 @@ public sealed class OxenRequestGenerator : IIncrementalGenerator
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => IsOxenSchema(pair.Left, pair.Right))
-            .Select(static (pair, _) => pair.Left)
+            .Select(static (pair, ct) => new SchemaSource(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? ""))
             .WithTrackingName(StepNames.SchemaFiles);
 
         var parsed = schemaFiles
-            .Select(static (file, ct) => SchemaParser.Parse(file.Path, file.GetText(ct)?.ToString() ?? ""))
+            .Select(static (file, _) => new ParsedSchema(file, SchemaParser.Parse(file.Path, file.Text)))
             .WithTrackingName(StepNames.ParsedSchemas);
 
         var @namespace = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => ReadNamespace(options.GlobalOptions))
             .WithTrackingName(StepNames.Namespace);
 
-        var summaries = parsed
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => new ModelSummary(result.Model!.Id, result.Model.TypeName, result.Model.FilePath));
-
-        // Only the set of duplicated ids feeds the per-model step, so editing one schema re-emits only that model.
-        var duplicates = summaries.Collect()
-            .Select(static (all, _) => FindDuplicates(all))
+        // Ids and type names are decided over the whole set of files; each file contributes only its claims, so
+        // editing a description changes nothing here.
+        var resolution = parsed
+            .Where(static file => file.Result.Claims is not null)
+            .Select(static (file, _) => file.Result.Claims!)
+            .Collect()
+            .Select(static (all, _) => SchemaSet.Resolve(all))
             .WithTrackingName(StepNames.DuplicateIds);
 
+        var generated = resolution.Select(static (r, _) => r.Models);
+
         var models = parsed
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
-            .Combine(duplicates)
-            .Where(static pair => !pair.Right.Any(d => d.Loser.FilePath == pair.Left.FilePath))
-            .Select(static (pair, _) => pair.Left)
+            .Combine(generated)
+            .Select(static (pair, _) => ModelToEmit(pair.Left, pair.Right))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .Combine(@namespace)
             .WithTrackingName(StepNames.Models);
 
-        var registry = summaries.Collect()
-            .Combine(duplicates)
-            .Select(static (pair, _) => pair.Left
-                .Where(s => !pair.Right.Any(d => d.Loser.FilePath == s.FilePath))
-                .OrderBy(s => s.Id, StringComparer.Ordinal)
-                .ToEquatableArray())
+        var registry = generated
+            .Select(static (all, _) => all.Select(m => new ModelSummary(m.Id, m.TypeName, m.FilePath)).ToEquatableArray())
             .Combine(@namespace)
             .WithTrackingName(StepNames.Registry);
 
         // Diagnostics leave through their own outputs, so reporting one never forces source to be re-emitted.
-        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
+        context.RegisterSourceOutput(parsed.Select(static (file, _) => file.Result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(resolution.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(@namespace, static (spc, ns) =>
         {
-            foreach (var diagnostic in diagnostics)
+            if (ns.Problem is { } problem)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-
-        context.RegisterSourceOutput(duplicates, static (spc, found) =>
-        {
-            foreach (var duplicate in found)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DuplicateModel,
-                    Location.Create(duplicate.Loser.FilePath, new TextSpan(0, 0), new LinePositionSpan(default, default)),
-                    duplicate.Loser.Id,
-                    duplicate.Winner.FilePath));
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidNamespace, Location.None, problem, ns.Name));
             }
         });
 
         context.RegisterSourceOutput(models, static (spc, pair) =>
-            spc.AddSource(Emitter.HintName(pair.Left), SourceText.From(Emitter.EmitModel(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
+            spc.AddSource(Emitter.HintName(pair.Left), SourceText.From(Emitter.EmitModel(pair.Left, pair.Right.Name), System.Text.Encoding.UTF8)));
 
         context.RegisterSourceOutput(registry, static (spc, pair) =>
-            spc.AddSource("OxenModels.g.cs", SourceText.From(Emitter.EmitRegistry(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
+            spc.AddSource("OxenModels.g.cs", SourceText.From(Emitter.EmitRegistry(pair.Left, pair.Right.Name), System.Text.Encoding.UTF8)));
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<SchemaDiagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    /// <summary>
+    /// The spec to emit for one file: none when the file defines no model or loses its id to another file; parsed
+    /// again with the names <see cref="SchemaSet"/> chose when another file holds some of its type names.
+    /// </summary>
+    private static ModelSpec? ModelToEmit(ParsedSchema file, EquatableArray<ResolvedModel> generated)
+    {
+        if (file.Result.Model is null || generated.FirstOrDefault(m => m.FilePath == file.Source.Path) is not { } resolved)
+        {
+            return null;
+        }
+
+        return resolved.Renames.Count == 0 ? file.Result.Model : SchemaParser.Parse(file.Source.Path, file.Source.Text, resolved.Renames).Model;
     }
 
     private static bool IsOxenSchema(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
         options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.OxenSchema", out var flag)
         && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
 
-    private static string ReadNamespace(AnalyzerConfigOptions options) =>
-        options.TryGetValue("build_property.OxenModelsNamespace", out var value) && IsNamespace(value)
-            ? value.Trim()
-            : DefaultNamespace;
+    private static GeneratedNamespace ReadNamespace(AnalyzerConfigOptions options)
+    {
+        if (!options.TryGetValue("build_property.OxenModelsNamespace", out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            return new GeneratedNamespace(DefaultNamespace, null);
+        }
 
-    private static bool IsNamespace(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value!.Trim().Split('.').All(SyntaxFacts.IsValidIdentifier);
+        return IsNamespace(value)
+            ? new GeneratedNamespace(value.Trim(), null)
+            : new GeneratedNamespace(DefaultNamespace, value);
+    }
 
-    /// <summary>For each id defined twice, the file that wins (first by path) and each file that loses.</summary>
-    private static EquatableArray<DuplicateModel> FindDuplicates(ImmutableArray<ModelSummary> all) =>
-        all.GroupBy(s => s.Id, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .SelectMany(g =>
-            {
-                var ordered = g.OrderBy(s => s.FilePath, StringComparer.Ordinal).ToList();
-                return ordered.Skip(1).Select(loser => new DuplicateModel(ordered[0], loser));
-            })
-            .ToEquatableArray();
+    private static bool IsNamespace(string value) => value.Trim().Split('.').All(SyntaxFacts.IsValidIdentifier);
 }
 
-/// <summary>Two files for one model id: the first by path is generated, the other reported.</summary>
-internal sealed record DuplicateModel(ModelSummary Winner, ModelSummary Loser);
+/// <summary>A schema file's path and text: what every later step needs, as plain data.</summary>
+internal sealed record SchemaSource(string Path, string Text);
+
+/// <summary>One file and what parsing it gave.</summary>
+internal sealed record ParsedSchema(SchemaSource Source, SchemaParseResult Result);
+
+/// <summary>The namespace the models are generated in, and the MSBuild value that was refused for it, if any.</summary>
+internal sealed record GeneratedNamespace(string Name, string? Problem);

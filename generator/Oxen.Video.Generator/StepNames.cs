@@ -12,7 +12,7 @@ public static class StepNames
     /// <summary>The generated namespace, from MSBuild.</summary>
     public const string Namespace = "OxenNamespace";
 
-    /// <summary>The ids of models defined by more than one file.</summary>
+    /// <summary>Ids and type names resolved over every schema file (<c>SchemaSet.Resolve</c>): the collect step.</summary>
     public const string DuplicateIds = "OxenDuplicateIds";
 
     /// <summary>Each model spec ready to emit.</summary>

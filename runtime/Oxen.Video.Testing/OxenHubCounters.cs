@@ -13,6 +13,7 @@ public sealed class OxenHubCounters
     private int _syncGenerations;
     private int _downloads;
     private int _downloadAuthorizationHeaders;
+    private int _keepAlives;
 
     /// <summary>Requests received on the API origin, every path.</summary>
     public int ApiRequests => Volatile.Read(ref _apiRequests);
@@ -31,6 +32,9 @@ public sealed class OxenHubCounters
 
     /// <summary>Requests received on the download origin.</summary>
     public int Downloads => Volatile.Read(ref _downloads);
+
+    /// <summary><c>: keep-alive</c> comments sent, on every event stream.</summary>
+    public int KeepAlivesSent => Volatile.Read(ref _keepAlives);
 
     /// <summary>Whether any request to the download origin carried an <c>Authorization</c> header.</summary>
     public bool DownloadOriginSawAuthorization => Volatile.Read(ref _downloadAuthorizationHeaders) > 0;
@@ -79,6 +83,8 @@ public sealed class OxenHubCounters
     internal void Enqueued(int count) => Interlocked.Add(ref _enqueuedGenerations, count);
 
     internal void SyncGenerated() => Interlocked.Increment(ref _syncGenerations);
+
+    internal void KeepAliveSent() => Interlocked.Increment(ref _keepAlives);
 
     internal void DownloadAuthorizationSeen() => Interlocked.Increment(ref _downloadAuthorizationHeaders);
 }

@@ -22,9 +22,9 @@ public sealed partial class OxenHubEmulator
             while (true)
             {
                 string frame;
-                using (var tick = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+                using (var timer = new CancellationTokenSource(_options.KeepAliveInterval, Time))
+                using (var tick = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, timer.Token))
                 {
-                    tick.CancelAfter(_options.KeepAliveInterval);
                     try
                     {
                         frame = await connection.Frames.Reader.ReadAsync(tick.Token).ConfigureAwait(false);
@@ -32,6 +32,7 @@ public sealed partial class OxenHubEmulator
                     catch (OperationCanceledException) when (!stop.IsCancellationRequested)
                     {
                         frame = ": keep-alive\n\n";
+                        Counters.KeepAliveSent();
                     }
                 }
 

@@ -27,26 +27,31 @@ public sealed partial class OxenHubEmulator
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
         if (Faults.DownloadDelay > TimeSpan.Zero)
         {
-            await Task.Delay(Faults.DownloadDelay, stop.Token).ConfigureAwait(false);
+            await Task.Delay(Faults.DownloadDelay, Time, stop.Token).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = 200;
-        context.Response.ContentType = "video/mp4";
-        context.Response.ContentLength = Video.Length;
-        if (Faults.DownloadBytesPerSecond is not { } rate || rate <= 0)
+        context.Response.ContentType = Faults.DownloadContentType ?? "video/mp4";
+        var length = Faults.DownloadBodyLength ?? Video.Length;
+        if (!Faults.DownloadWithoutContentLength)
         {
-            await context.Response.Body.WriteAsync(Video, stop.Token).ConfigureAwait(false);
-            return;
+            context.Response.ContentLength = length;
         }
 
-        // Throttled: a slice every 50 ms.
-        var slice = Math.Max(1, rate / 20);
-        for (var offset = 0; offset < Video.Length; offset += slice)
+        // Throttled: a slice every 50 ms; else as fast as the socket takes it.
+        var throttled = Faults.DownloadBytesPerSecond is { } rate && rate > 0;
+        var slice = throttled ? Math.Max(1, Faults.DownloadBytesPerSecond!.Value / 20) : 64 * 1024;
+        for (long offset = 0; offset < length;)
         {
-            var chunk = Video.Slice(offset, Math.Min(slice, Video.Length - offset));
-            await context.Response.Body.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
-            await context.Response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
-            await Task.Delay(50, stop.Token).ConfigureAwait(false);
+            var start = (int)(offset % Video.Length);
+            var size = (int)Math.Min(Math.Min(slice, Video.Length - start), length - offset);
+            await context.Response.Body.WriteAsync(Video.Slice(start, size), stop.Token).ConfigureAwait(false);
+            offset += size;
+            if (throttled)
+            {
+                await context.Response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), Time, stop.Token).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -37,8 +37,12 @@ public sealed partial class OxenHubEmulator
         app.MapGet("/api/ai/queue", ListGenerationsAsync);
         app.MapGet("/api/ai/queue/{id}", GetGenerationAsync);
         app.MapDelete("/api/ai/queue/{id}", CancelGenerationAsync);
+        app.MapGet("/api/ai/generations/{id}", GetGenerationRecordAsync);
         app.MapGet("/api/events", StreamEventsAsync);
         app.MapGet("/api/ai/results/{id}.mp4", RedirectToFile);
+
+        // Result files on the API origin too, for result URLs the hub gives relative (/files/{id}.mp4).
+        app.MapGet("/files/{id}.mp4", ServeFileAsync);
     }
 
     private void ConfigureDownloads(WebApplication app)

@@ -41,9 +41,22 @@ public sealed partial class OxenHubEmulator
     private Task GetGenerationAsync(HttpContext context)
     {
         var id = RouteId(context);
-        return _generations.TryGetValue(id, out var generation)
-            ? WriteJsonAsync(context, 200, generation.ToJson())
-            : WriteJsonAsync(context, 404, ErrorBody("resource_not_found", "Resource not found", $"Generation not found: {id}"));
+        if (!_generations.TryGetValue(id, out var generation))
+        {
+            return WriteJsonAsync(context, 404, ErrorBody("resource_not_found", "Resource not found", $"Generation not found: {id}"));
+        }
+
+        var json = generation.ToJson();
+        if (Faults.TakeStatus(out var status))
+        {
+            json.Remove("status");
+            if (status is not null)
+            {
+                json["status"] = status;
+            }
+        }
+
+        return WriteJsonAsync(context, 200, json);
     }
 
     private Task ListGenerationsAsync(HttpContext context)
@@ -107,7 +120,7 @@ public sealed partial class OxenHubEmulator
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(generation.Cancellation.Token, _shutdown.Token);
         try
         {
-            await Task.Delay(_options.QueuedDelay, stop.Token).ConfigureAwait(false);
+            await Task.Delay(_options.QueuedDelay, Time, stop.Token).ConfigureAwait(false);
             lock (generation.Gate)
             {
                 if (!generation.IsActive)
@@ -121,7 +134,7 @@ public sealed partial class OxenHubEmulator
 
             // Another event type, mixed in as on Oxen: clients must filter on the event name.
             _events.Publish("media_generation_started", new JsonObject { ["generation_id"] = generation.Id, ["model"] = generation.Model }.ToJsonString());
-            await Task.Delay(_options.ProcessingDelay, stop.Token).ConfigureAwait(false);
+            await Task.Delay(_options.ProcessingDelay, Time, stop.Token).ConfigureAwait(false);
 
             var failure = Faults.TakeFailure(generation.Model, generation.Prompt) ?? await ValidateJobAsync(generation).ConfigureAwait(false);
 
@@ -137,7 +150,7 @@ public sealed partial class OxenHubEmulator
                 if (failure is null)
                 {
                     generation.Status = "succeeded";
-                    generation.ResultUrl = ResultUrl(generation.Id);
+                    generation.ResultUrl = Faults.TakeResultUrl(generation.Id) ?? ResultUrl(generation.Id);
                     _files[generation.Id] = 0;
                     completed = new JsonObject
                     {

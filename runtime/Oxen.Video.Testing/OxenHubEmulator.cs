@@ -144,5 +144,8 @@ public sealed partial class OxenHubEmulator : IAsyncDisposable
         return copy.ToArray();
     }
 
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private long Now() => Time.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>The emulator's clock: job delays, keep-alives, download pacing and timestamps all follow it.</summary>
+    private TimeProvider Time => _options.TimeProvider;
 }

@@ -36,6 +36,24 @@ public sealed class OxenHubEmulatorOptions
     /// </summary>
     public bool RedirectResultUrlsThroughApi { get; set; }
 
+    /// <summary>
+    /// Whether <c>GET /api/ai/generations/{id}</c> gives the charged <c>cost</c>; when false the field is left
+    /// out, as a hub that does not report costs would. Default true.
+    /// </summary>
+    public bool ReportChargedCost { get; set; } = true;
+
+    /// <summary>
+    /// The charged cost of a succeeded generation, from its model id and parameters; when unset, the model
+    /// object's <c>pricing</c> decides (and an unpriced model has no cost).
+    /// </summary>
+    public Func<string, JsonObject, decimal?>? ChargedCost { get; set; }
+
+    /// <summary>
+    /// The emulator's clock: how long jobs stay queued and processing, sync delays, keep-alive periods, download
+    /// pacing and every timestamp follow it. A test may pass a fake one and advance it. Default the system clock.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>The MP4 served as every result; default a 2-second 320×180 test pattern embedded in this assembly.</summary>
     public ReadOnlyMemory<byte>? Video { get; set; }
 
@@ -50,7 +68,11 @@ public sealed class OxenHubEmulatorOptions
 
     /// <summary>Adds a video model from its request schema.</summary>
     /// <returns>These options, for chaining.</returns>
-    public OxenHubEmulatorOptions AddModel(string id, string requestSchemaJson, string? displayName = null)
+    /// <param name="id">The model id.</param>
+    /// <param name="requestSchemaJson">The request schema.</param>
+    /// <param name="displayName">The name shown; the id when unset.</param>
+    /// <param name="pricingJson">The model object's <c>pricing</c>, e.g. <c>{"method":"per_video_output_second","cost_per_second":0.07}</c>.</param>
+    public OxenHubEmulatorOptions AddModel(string id, string requestSchemaJson, string? displayName = null, string? pricingJson = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(requestSchemaJson);
@@ -63,6 +85,11 @@ public sealed class OxenHubEmulatorOptions
             ["capabilities"] = new JsonObject { ["input"] = new JsonArray("text"), ["output"] = new JsonArray("video") },
             ["request_schema"] = JsonNode.Parse(requestSchemaJson),
         };
+        if (pricingJson is not null)
+        {
+            model["pricing"] = JsonNode.Parse(pricingJson);
+        }
+
         Models.Add(model.ToJsonString());
         return this;
     }

@@ -13,6 +13,8 @@ public sealed class OxenHubFaults
     private readonly List<(string Marker, string Message)> _failingPrompts = [];
     private readonly Dictionary<string, string> _failingModels = new(StringComparer.Ordinal);
     private readonly Queue<string> _failNext = new();
+    private readonly Queue<string> _resultUrls = new();
+    private readonly Queue<(string? Status, bool Forever)> _statuses = new();
     private int _lostEvents;
     private int _dropRequests;
 
@@ -23,6 +25,51 @@ public sealed class OxenHubFaults
 
     /// <summary>A wait before a result download sends its first byte.</summary>
     public TimeSpan DownloadDelay { get; set; }
+
+    /// <summary>The content type of result downloads (e.g. <c>text/html</c>); <see langword="null"/> for <c>video/mp4</c>.</summary>
+    public string? DownloadContentType { get; set; }
+
+    /// <summary>
+    /// Result downloads send this many bytes (the video repeated) instead of the video; <see langword="null"/> for
+    /// the video itself. With <see cref="DownloadWithoutContentLength"/>, a body with no announced end.
+    /// </summary>
+    public long? DownloadBodyLength { get; set; }
+
+    /// <summary>Result downloads are sent chunked, without <c>Content-Length</c>.</summary>
+    public bool DownloadWithoutContentLength { get; set; }
+
+    /// <summary>
+    /// The next <paramref name="count"/> generations that succeed (queued or sync) report <paramref name="url"/> as
+    /// their result instead of the real one (in the status, the event and the sync answer); <c>{id}</c> in it is
+    /// replaced by the generation id. E.g. <c>file:///etc/passwd</c> or a relative <c>/files/{id}.mp4</c>.
+    /// </summary>
+    public void ReplaceResultUrls(string url, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _resultUrls.Enqueue(url);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> answers of <c>GET /api/ai/queue/{id}</c> report <paramref name="status"/>
+    /// (one no doc lists, e.g. <c>thinking</c>), or no status at all when it is <see langword="null"/>; with
+    /// <paramref name="forever"/>, every answer from now on.
+    /// </summary>
+    public void ReplaceStatuses(string? status, int count = 1, bool forever = false)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < (forever ? 1 : count); i++)
+            {
+                _statuses.Enqueue((status, forever));
+            }
+        }
+    }
 
     /// <summary>The next <paramref name="count"/> matching requests answer 429 with <c>Retry-After: seconds</c>.</summary>
     public void RateLimit(string method, string path, int count = 1, int retryAfterSeconds = 0) =>
@@ -95,7 +142,13 @@ public sealed class OxenHubFaults
             _failingPrompts.Clear();
             _failingModels.Clear();
             _failNext.Clear();
+            _resultUrls.Clear();
+            _statuses.Clear();
         }
+
+        DownloadContentType = null;
+        DownloadBodyLength = null;
+        DownloadWithoutContentLength = false;
 
         Interlocked.Exchange(ref _lostEvents, 0);
         DownloadBytesPerSecond = null;
@@ -123,6 +176,34 @@ public sealed class OxenHubFaults
             }
 
             return response;
+        }
+    }
+
+    internal string? TakeResultUrl(string id)
+    {
+        lock (_gate)
+        {
+            return _resultUrls.TryDequeue(out var url) ? url.Replace("{id}", id, StringComparison.Ordinal) : null;
+        }
+    }
+
+    internal bool TakeStatus(out string? status)
+    {
+        lock (_gate)
+        {
+            if (_statuses.TryPeek(out var next))
+            {
+                if (!next.Forever)
+                {
+                    _statuses.Dequeue();
+                }
+
+                status = next.Status;
+                return true;
+            }
+
+            status = null;
+            return false;
         }
     }
 

@@ -19,4 +19,10 @@ public interface IOxenRequest
     /// Writes the whole request body, <c>{"model": "...", ...}</c>, with only the properties that are set.
     /// </summary>
     void WriteTo(Utf8JsonWriter writer);
+
+    /// <summary>
+    /// What the generated registry knows of the request's model (parameters, defaults, pricing), or
+    /// <see langword="null"/> for a hand-written request. Generated types implement it explicitly.
+    /// </summary>
+    Models.OxenModelInfo? ModelInfo => null;
 }

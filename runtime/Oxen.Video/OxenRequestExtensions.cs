@@ -18,6 +18,25 @@ public static class OxenRequestExtensions
         return request;
     }
 
+    /// <summary>
+    /// Estimates what the request will cost from its model's pricing (<see cref="IOxenRequest.ModelInfo"/>): the
+    /// request's duration or the schema's default, the audio and resolution rates, and <c>num_generations</c>.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="numGenerations">How many generations it will make (as given to <see cref="OxenClient.EnqueueAsync"/>).</param>
+    /// <returns>The estimate, or <see langword="null"/> when the price or the duration is unknown (never a guess).</returns>
+    public static Models.OxenCostEstimate? EstimateCost(this IOxenRequest request, int numGenerations = 1)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ModelInfo is not { Pricing: { } pricing } info)
+        {
+            return null;
+        }
+
+        using var body = System.Text.Json.JsonDocument.Parse(OxenRequestBody.Write(request));
+        return pricing.Estimate(body.RootElement, info.Parameters, numGenerations);
+    }
+
     /// <summary>The request body as JSON text: <c>{"model": "...", ...}</c> with the properties that are set.</summary>
     public static string ToJson(this IOxenRequest request) => Serialization.OxenJson.Serialize(request);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oxen.Video;
@@ -15,9 +16,8 @@ public static class OxenServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="OxenClient"/> as a typed client of <c>IHttpClientFactory</c>, with
-    /// <see cref="OxenClientOptions"/> and <see cref="ILogger{OxenClient}"/>. Typed clients are transient: an
-    /// application that awaits many generations through the event stream should keep one instance, since each
-    /// holds its own event-stream connection.
+    /// <see cref="OxenClientOptions"/> and <see cref="ILogger{OxenClient}"/>. Typed clients are transient, but they
+    /// share one event-stream connection per hub and API key (a singleton behind them), however many are made.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets options; unset ones come from the environment, then defaults.</param>
@@ -33,16 +33,20 @@ public static class OxenServiceCollectionExtensions
 
         services.AddHttpClient(DownloadHttpClientName)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = OxenClient.MaxConnectionsPerServer });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = OxenPipeline.MaxConnectionsPerServer });
 
         var builder = services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = OxenClient.MaxConnectionsPerServer });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = OxenPipeline.MaxConnectionsPerServer });
+        services.TryAddSingleton(static provider => new OxenSharedEventStreams(
+            () => provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            provider.GetService<ILogger<OxenClient>>()));
         builder.AddTypedClient(static (http, provider) => new OxenClient(
             http,
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadHttpClientName),
             provider.GetRequiredService<IOptions<OxenClientOptions>>().Value,
-            provider.GetService<ILogger<OxenClient>>()));
+            provider.GetService<ILogger<OxenClient>>(),
+            provider.GetRequiredService<OxenSharedEventStreams>()));
         return builder;
     }
 }

@@ -100,8 +100,8 @@ def main():
         mid = model.get("id")
         if mid != name:
             errors.append(f"{name}: id {mid!r} != file name")
-        if "pricing" in model:
-            errors.append(f"{name}: has pricing")
+        if model.get("pricing") != transcribe.pricing(name):
+            errors.append(f"{name}: pricing {model.get('pricing')!r} is not the sourced one {transcribe.pricing(name)!r}")
         if "x-removed-from-docs" in model:
             removed += 1
             if not name.startswith(transcribe.REMOVED_PREFIX) or model["x-removed-from-docs"] != "2026-07-27":

@@ -284,6 +284,26 @@ def apply_seed_page(model, page_text):
             del prop["default"]
 
 
+# Prices that public sources give (USD per output second), per model id; all other models stay without `pricing`
+# (never invented). Source of every entry: public Oxen pricing, as quoted in issue 8 (2026-11); see schemas/README.md.
+PRICING = {
+    "kling-video-v2-6-pro-text-to-video": {"cost_per_second": 0.07, "cost_per_second_with_audio": 0.14},
+    "kling-video-v2-6-pro-image-to-video": {"cost_per_second": 0.07, "cost_per_second_with_audio": 0.14},
+    "kling-video-o3-pro-image-to-video": {"cost_per_second": 0.224},
+    "kling-video-o3-pro-reference-to-video": {"cost_per_second": 0.224},
+    "kling-video-o3-pro-video-to-video-edit": {"cost_per_second": 0.336},
+    "kling-video-v3-pro-motion-control": {"cost_per_second": 0.168},
+    "flux-3-video": {"cost_per_second": 0.221},
+}
+
+
+def pricing(model_id):
+    """The model object's `pricing`, or None when no public source gives a price."""
+    if model_id not in PRICING:
+        return None
+    return dict(method="per_video_output_second", **PRICING[model_id])
+
+
 def build_model(section):
     props, required = {}, []
     for idx, row in enumerate(section["rows"]):
@@ -307,6 +327,8 @@ def build_model(section):
         "x-docs-url": section["page"],
         "request_schema": schema,
     }
+    if pricing(section["id"]) is not None:
+        model["pricing"] = pricing(section["id"])
     if section["removed"]:
         if not section["id"].startswith(REMOVED_PREFIX):
             raise SystemExit(f"{section['id']}: removed page outside {REMOVED_PREFIX}*")

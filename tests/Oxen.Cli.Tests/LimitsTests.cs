@@ -69,14 +69,26 @@ public sealed class LimitsTests : HubTestBase
     public void Other_durations_are_refused(string text) => Assert.False(Durations.TryParse(text, out _));
 
     [Fact]
-    public async Task Max_cost_refuses_an_unknown_price_and_sends_nothing()
+    public async Task Max_cost_refuses_an_estimate_above_it_and_sends_nothing()
     {
-        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", Kling, "--prompt", "p", "--max-cost", "1");
+        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", Kling, "--prompt", "p", "--max-cost", "0.01");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Estimated cost: unknown", run.Output, StringComparison.Ordinal);
-        Assert.Contains("--max-cost $1.00: the price of kling-video-v2-6-pro-text-to-video is unknown, so nothing was sent (add --allow-unknown-cost", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Estimated cost: $", run.Output, StringComparison.Ordinal);
+        Assert.Contains("is above --max-cost $0.01; nothing was sent.", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Fact]
+    public async Task Max_cost_refuses_an_unknown_price()
+    {
+        var kling = OxenModels.Find(Kling)!;
+        var unpriced = new OxenModelInfo(kling.Id, kling.DisplayName, null, kling.Endpoint, kling.RequestType, kling.Parameters, kling.ParseRequest);
+        var request = kling.ParseRequest(System.Text.Encoding.UTF8.GetBytes($$"""{"model": "{{Kling}}", "prompt": "p"}"""));
+
+        var refused = await Assert.ThrowsAsync<UsageException>(() => CostGuard.CheckAsync(unpriced, request, 1m, allowUnknown: false, new StringWriter()));
+        Assert.Contains("--max-cost $1.00: the price of kling-video-v2-6-pro-text-to-video is unknown, so nothing was sent (add --allow-unknown-cost", refused.Message, StringComparison.Ordinal);
+        await CostGuard.CheckAsync(unpriced, request, 1m, allowUnknown: true, new StringWriter());
     }
 
     [Fact]

@@ -17,12 +17,27 @@ public sealed class SchemaDiffTests
     [InlineData("""{"type":"string","maxLength":500}""", """{"type":"string","maxLength":100}""", true, "maxLength changed from 500 to 100")]
     [InlineData("""{"type":"string","default":"a"}""", """{"type":"string","default":"b"}""", false, "default changed")]
     [InlineData("""{"type":"string"}""", """{"type":"string","format":"uri"}""", true, "format changed from none to uri")]
+    [InlineData("""{"type":"number","minimum":1,"maximum":10}""", """{"type":"number","minimum":0,"maximum":10}""", false, "minimum changed from 1 to 0")]
+    [InlineData("""{"type":"integer","maximum":10}""", """{"type":"integer","exclusiveMaximum":10}""", true, "maximum changed from 10 to <10")]
+    [InlineData("""{"type":"string","enum":["a","b"]}""", """{"type":"string","enum":["b"]}""", true, "enum member \"a\" removed")]
+    [InlineData("""{"type":"integer","enum":[5,10]}""", """{"type":"string","enum":["5","10"]}""", true, "type changed from integer to string")]
+    [InlineData("""{"type":"integer"}""", """{"type":"string","enum":["5"]}""", true, "type changed from integer to string")]
+    [InlineData("""{"type":"array","items":{"type":"string"},"maxItems":4}""", """{"type":"array","items":{"type":"string"},"maxItems":8}""", false, "maxItems changed from 4 to 8")]
     public void A_changed_property_is_classified(string before, string after, bool breaking, string expected)
     {
         var change = Assert.Single(SchemaDiff.Compare(Schema(before), Schema(after)));
         Assert.Equal(breaking, change.IsBreaking);
         Assert.Equal("p", change.Path);
         Assert.StartsWith(expected, change.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"string","enum":["a","b"],"description":"x","default":"a"}""", """{"default":"a","description":"x","enum":["b","a"],"type":"string"}""")]
+    [InlineData("""{"type":"number","enum":[1,2.5]}""", """{"type":"number","enum":[2.5,1.0]}""")]
+    [InlineData("""{"type":"integer","minimum":0,"maximum":10}""", """{"maximum":10.0,"minimum":0,"type":["integer","null"]}""")]
+    public void Changes_of_form_without_a_change_of_meaning_are_no_change(string before, string after)
+    {
+        Assert.Empty(SchemaDiff.Compare(Schema(before), Schema(after)));
     }
 
     [Fact]

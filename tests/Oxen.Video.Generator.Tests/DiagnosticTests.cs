@@ -33,7 +33,7 @@ public sealed class DiagnosticTests
         var (line, column) = TextPositions.Find(bad, "{\"type\": \"string\"}");
         await VerifyAsync(
             [("str.json", bad)],
-            Expect("OXEN002", "str.json", line, column, 1).WithArguments("The request schema of 'str' must be a JSON object with \"type\": \"object\", not an object"));
+            Expect("OXEN002", "str.json", line, column, 1).WithArguments("The request schema of 'str' must be a JSON object with \"type\": \"object\", not a schema of \"type\": \"string\""));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class DiagnosticTests
         await VerifyAsync(
             [("clash.json", schema)],
             "public static class Uses { public static string? Get(Oxen.Video.Models.ClashRequest r) => r.AspectRatio2; }",
-            Expect("OXEN004", "clash.json", line, column, 14, DiagnosticSeverity.Warning).WithArguments("property names", "aspect_ratio", "aspect-ratio", "AspectRatio", "AspectRatio2"));
+            Expect("OXEN004", "clash.json", line, column, 14, DiagnosticSeverity.Warning).WithArguments("property names", "'aspect_ratio'", "'aspect-ratio'", "AspectRatio", "AspectRatio2"));
     }
 
     [Fact]
@@ -118,6 +118,47 @@ public sealed class DiagnosticTests
             [("reserved.json", schema)],
             "public static class Uses { public static string? Get(Oxen.Video.Models.ReservedRequest r) => r.Prompt; }",
             Expect("OXEN009", "reserved.json", line, column, 7, DiagnosticSeverity.Warning).WithArguments("model"));
+    }
+
+    [Fact]
+    public async Task OXEN014_an_empty_model_id()
+    {
+        const string bad = """{"id": " ", "request_schema": {"type": "object", "properties": {}}}""";
+        var (line, column) = TextPositions.Find(bad, "\" \"");
+        await VerifyAsync(
+            [("blank.json", bad)],
+            Expect("OXEN014", "blank.json", line, column, 3).WithArguments("blank.json"));
+    }
+
+    [Fact]
+    public async Task OXEN011_a_number_beyond_a_double()
+    {
+        const string schema = """{"type": "object", "properties": {"duration": {"type": "number", "enum": [5, 1e400]}}}""";
+        var (line, column) = TextPositions.Find(schema, "1e400");
+        await VerifyAsync(
+            [("inf.json", schema)],
+            Expect("OXEN011", "inf.json", line, column, 5, DiagnosticSeverity.Warning).WithArguments("The enum member 1e400", "duration", "is beyond the range of a double"));
+    }
+
+    [Fact]
+    public async Task OXEN012_a_minimum_above_the_maximum()
+    {
+        const string schema = """{"type": "object", "properties": {"steps": {"type": "integer", "minimum": 10, "maximum": 5}}}""";
+        var (line, column) = TextPositions.Find(schema, "\"minimum\"");
+        await VerifyAsync(
+            [("contra.json", schema)],
+            Expect("OXEN012", "contra.json", line, column, 9, DiagnosticSeverity.Warning).WithArguments("minimum", "steps", "10", "maximum", "5"));
+    }
+
+    [Fact]
+    public async Task OXEN013_an_invalid_models_namespace()
+    {
+        var test = new OxenGeneratorTest { TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
+        test.AddSchema("good.json", GoodSchema);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig2", "is_global = true\nbuild_property.OxenModelsNamespace = My.class\n"));
+        test.TestState.Sources.Add(UsesGoodModel);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("OXEN013", DiagnosticSeverity.Error).WithArguments("My.class", "Oxen.Video.Models"));
+        await test.RunAsync();
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Oxen.Video.Generator.Tests.Infrastructure;
 using Oxen.Video.Schemas.Json;
 using Oxen.Video.Schemas.Parsing;
-using Oxen.Video.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace Oxen.Video.Generator.Tests;
@@ -85,6 +85,29 @@ public sealed class IncrementalTests
         var registry = result.TrackedSteps[StepNames.Registry].SelectMany(s => s.Outputs).Single();
         Assert.True(registry.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"registry: {registry.Reason}");
         Assert.Contains("The video's aspect ratio", result.GeneratedSources.Single(s => s.HintName == "KlingVideoV26ProTextToVideoRequest.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_a_schema_whose_names_meet_another_models_emits_only_the_new_model()
+    {
+        var schemas = AllSchemas();
+        var driver = GeneratorRunner.CreateDriver(schemas);
+        var compilation = GeneratorRunner.CreateCompilation("public class A { }");
+        driver = driver.RunGenerators(compilation);
+
+        // Sorts after every catalog file, so the catalog keeps its names and the newcomer is renamed.
+        var newcomer = new TestAdditionalText(
+            GeneratorRunner.SchemaDirectory + "zz-kling-video-v2-6-pro-text-to-video.json",
+            """{"id": "Kling-Video-V2-6-Pro-Text-To-Video", "request_schema": {"type": "object", "properties": {"aspect_ratio": {"type": "string", "enum": ["1:1"]}}}}""");
+        var schemaPaths = schemas.Select(s => GeneratorRunner.SchemaDirectory + s.Name).Append(newcomer.Path).ToHashSet();
+        driver = driver.AddAdditionalTexts([newcomer]).WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(new Dictionary<string, string>(), schemaPaths));
+
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var models = result.TrackedSteps[StepNames.Models].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(schemas.Count + 1, models.Count);
+        Assert.Single(models, o => o.Reason == IncrementalStepRunReason.New);
+        Assert.Equal(schemas.Count, models.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "KlingVideoV26ProTextToVideoRequest2.g.cs");
     }
 
     private static void Walk(object? value, string path, Type[] forbidden, HashSet<object> seen)

@@ -4,8 +4,9 @@ namespace Oxen.Video.Packaging.Tests;
 
 /// <summary>
 /// A fresh project in its own temporary folder, outside the repository, that references only the Oxen.Video package
-/// from the packed folder: its own NuGet.config (that folder and nuget.org, with the machine's packages as a
-/// fallback) and empty Directory.Build.props/.targets/Directory.Packages.props so nothing else is imported.
+/// from the packed folder: its own NuGet.config (that folder only, with the machine's packages as a fallback: no
+/// test goes to the internet) and empty Directory.Build.props/.targets/Directory.Packages.props so nothing else is
+/// imported.
 /// </summary>
 internal sealed class Consumer
 {
@@ -42,6 +43,9 @@ internal sealed class Consumer
 
     public string Directory { get; }
 
+    /// <summary>The OXEN_API_KEY of its builds and runs (none by default).</summary>
+    public string? ApiKey { get; init; }
+
     public string OutputAssembly => Path.Combine(Directory, "bin", "Debug", "net10.0", Name + ".dll");
 
     /// <summary>NuGet.config and empty MSBuild files that cut the folder off from anything above it.</summary>
@@ -53,7 +57,6 @@ internal sealed class Consumer
               <packageSources>
                 <clear />
                 <add key="oxen-packed" value="{SecurityElement.Escape(packages.PackageDirectory)}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
               </packageSources>
               <fallbackPackageFolders>
                 <clear />
@@ -71,9 +74,9 @@ internal sealed class Consumer
         ProcessRunner.DotnetAsync(
             Directory,
             BuildTimeout,
-            _packages.ConsumerEnvironment(baseUrl),
+            _packages.ConsumerEnvironment(baseUrl, ApiKey),
             ["build", "-tl:off", "-nodeReuse:false", .. restore ? Array.Empty<string>() : ["--no-restore"], .. extra]);
 
     public Task<ProcessResult> RunAsync(string baseUrl, params string[] arguments) =>
-        ProcessRunner.DotnetAsync(Directory, TimeSpan.FromMinutes(2), _packages.ConsumerEnvironment(baseUrl), [OutputAssembly, .. arguments]);
+        ProcessRunner.DotnetAsync(Directory, TimeSpan.FromMinutes(2), _packages.ConsumerEnvironment(baseUrl, ApiKey), [OutputAssembly, .. arguments]);
 }

@@ -6,8 +6,9 @@ using System.Xml.Linq;
 namespace Oxen.Video.Packaging.Tests;
 
 /// <summary>
-/// Packs Oxen.Video, Oxen.Video.Testing and the oxen tool once for the whole collection, from a copy of the
-/// working tree in a temporary folder.
+/// Packs Oxen.Video, Oxen.Video.Testing and the oxen tool once for the whole test run, from a copy of the working
+/// tree in a temporary folder: every test class awaits <see cref="SharedAsync"/>, so the classes run in parallel
+/// (xunit runs classes side by side) on one pack, and their consumers restore into one packages folder.
 /// </summary>
 /// <remarks>
 /// Why a copy: 'dotnet test Codegen.sln' builds the projects of the repository while earlier test assemblies already
@@ -16,14 +17,20 @@ namespace Oxen.Video.Packaging.Tests;
 /// repository. It is also a git repository with a GitHub remote of its own, so SourceLink has something to record.
 /// Each run gets its own prerelease version, so no package cache can hand back an older build of the same version;
 /// the consumers restore into a private packages folder that falls back to the machine's global one (no downloads,
-/// and nothing of these test versions left in the global cache).
+/// and nothing of these test versions left in the global cache). The pack skips analyzers: the repository's own build
+/// runs them on the same sources, and they were most of the pack's compile time.
 /// </remarks>
-public sealed class PackagesFixture : IAsyncLifetime
+public sealed class PackagesFixture
 {
     public const string RemoteUrl = "https://github.com/oxen-video-tests/oxen-video";
 
+    /// <summary>The model the consumers build against (its file is in schemas/).</summary>
+    public const string Kling = "kling-video-v2-6-pro-text-to-video";
+
+    private static readonly Lazy<Task<PackagesFixture>> Shared = new(CreateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static readonly string[] CopiedFolders =
-        ["eng", "generator/Oxen.Video.Generator", "runtime/Oxen.Video", "runtime/Oxen.Video.Testing", "samples/Oxen.Cli", "schema", "schemas"];
+        ["eng", "generator/Oxen.Video.Generator", "runtime/Oxen.Video", "runtime/Oxen.Video.Tasks", "runtime/Oxen.Video.Testing", "samples/Oxen.Cli", "schema", "schemas"];
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".vs", "TestResults", "BenchmarkDotNet.Artifacts" };
 
@@ -44,11 +51,46 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     public ProcessResult Pack { get; private set; } = null!;
 
+    /// <summary>The configuration and properties the pack built with: a build of the copy with them finds it built.</summary>
+    public IReadOnlyList<string> BuildProperties { get; private set; } = [];
+
     public TimeSpan PackTime { get; private set; }
 
-    public string KlingSchema => Path.Combine(RepoRoot, "schemas", "kling-video-v2-6-pro-text-to-video.json");
+    public string KlingSchema => KlingSchemaIn(RepoRoot);
 
-    public async Task InitializeAsync()
+    private PackagesFixture()
+    {
+    }
+
+    /// <summary>The run's one pack (made by the first caller; a failed pack fails every caller with its output).</summary>
+    public static Task<PackagesFixture> SharedAsync() => Shared.Value;
+
+    /// <summary>Deletes the pack's folder, when one was made (after the last class: <see cref="PackagesLease"/>).</summary>
+    internal static void DeleteShared()
+    {
+        if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
+        {
+            Shared.Value.Result.Delete();
+        }
+    }
+
+    private static async Task<PackagesFixture> CreateAsync()
+    {
+        DeleteStaleFolders();
+        var packages = new PackagesFixture();
+        try
+        {
+            await packages.PackAsync();
+            return packages;
+        }
+        catch
+        {
+            packages.Delete();
+            throw;
+        }
+    }
+
+    private async Task PackAsync()
     {
         var stopwatch = Stopwatch.StartNew();
         CopySources();
@@ -67,6 +109,7 @@ public sealed class PackagesFixture : IAsyncLifetime
                 "projects": [
                   "generator/Oxen.Video.Generator/Oxen.Video.Generator.csproj",
                   "runtime/Oxen.Video/Oxen.Video.csproj",
+                  "runtime/Oxen.Video.Tasks/Oxen.Video.Tasks.csproj",
                   "runtime/Oxen.Video.Testing/Oxen.Video.Testing.csproj",
                   "samples/Oxen.Cli/Oxen.Cli.csproj"
                 ]
@@ -74,11 +117,12 @@ public sealed class PackagesFixture : IAsyncLifetime
             }
             """);
         var suffix = "t" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        BuildProperties = ["-c", "Release", $"-p:VersionSuffix={suffix}", "-p:ContinuousIntegrationBuild=true", "-p:RunAnalyzers=false"];
         Pack = await ProcessRunner.DotnetAsync(
             Source,
             TimeSpan.FromMinutes(8),
             environment: null,
-            "pack", filter, "-c", "Release", "-o", PackageDirectory, $"-p:VersionSuffix={suffix}", "-p:ContinuousIntegrationBuild=true", "-tl:off", "-nodeReuse:false");
+            ["pack", filter, "-o", PackageDirectory, .. BuildProperties, "-tl:off", "-nodeReuse:false"]);
         if (Pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + Pack);
@@ -87,10 +131,30 @@ public sealed class PackagesFixture : IAsyncLifetime
         var runtime = Directory.GetFiles(PackageDirectory, "*.nupkg").Single(p => Metadata(p, "id") == "Oxen.Video");
         Version = Metadata(runtime, "version");
         Directory.CreateDirectory(ConsumerPackagesFolder);
+        Consumer.WriteIsolation(this, Root);
         PackTime = stopwatch.Elapsed;
     }
 
-    public Task DisposeAsync()
+    /// <summary>Folders of earlier runs that were stopped before their cleanup (hours old: no run takes that long).</summary>
+    private static void DeleteStaleFolders()
+    {
+        var before = DateTime.UtcNow - TimeSpan.FromHours(3);
+        foreach (var folder in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories("oxen-packaging-*").Where(d => d.LastWriteTimeUtc < before))
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private void Delete()
     {
         try
         {
@@ -103,11 +167,11 @@ public sealed class PackagesFixture : IAsyncLifetime
         catch (UnauthorizedAccessException)
         {
         }
-
-        return Task.CompletedTask;
     }
 
     public string PackagePath(string id) => Path.Combine(PackageDirectory, $"{id}.{Version}.nupkg");
+
+    public static string KlingSchemaIn(string repoRoot) => Path.Combine(repoRoot, "schemas", "kling-video-v2-6-pro-text-to-video.json");
 
     public static XDocument Nuspec(string package)
     {
@@ -123,12 +187,13 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     /// <summary>
     /// Environment of a consumer build: the private packages folder (restores there, falls back to the global one
-    /// through the consumer's NuGet.config) and nothing else from the test host.
+    /// through the consumer's NuGet.config), the hub and key given, and nothing else from the test host.
     /// </summary>
-    public Dictionary<string, string?> ConsumerEnvironment(string? baseUrl = null) => new()
+    public Dictionary<string, string?> ConsumerEnvironment(string? baseUrl = null, string? apiKey = null) => new()
     {
         ["NUGET_PACKAGES"] = ConsumerPackagesFolder,
         ["OXEN_BASE_URL"] = baseUrl,
+        ["OXEN_API_KEY"] = apiKey,
     };
 
     public static string GlobalPackagesFolder() =>
@@ -139,7 +204,9 @@ public sealed class PackagesFixture : IAsyncLifetime
     private void CopySources()
     {
         Directory.CreateDirectory(Source);
-        foreach (var file in Directory.GetFiles(RepoRoot))
+        // Not '.git': in a git worktree it is a file that points at the repository, and the copy's own 'git init',
+        // 'add' and 'commit' would then rewrite the working tree's branch.
+        foreach (var file in Directory.GetFiles(RepoRoot).Where(f => Path.GetFileName(f) != ".git"))
         {
             File.Copy(file, Path.Combine(Source, Path.GetFileName(file)));
         }
@@ -166,7 +233,9 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     private async Task<ProcessResult> GitAsync(params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync("git", arguments, Source, TimeSpan.FromMinutes(1));
+        // The copy's own repository, whatever is around it.
+        var repository = new Dictionary<string, string?> { ["GIT_DIR"] = Path.Combine(Source, ".git"), ["GIT_WORK_TREE"] = Source };
+        var result = await ProcessRunner.RunAsync("git", arguments, Source, TimeSpan.FromMinutes(1), repository);
         return result.ExitCode == 0 ? result : throw new InvalidOperationException("git failed:\n" + result);
     }
 
@@ -182,10 +251,4 @@ public sealed class PackagesFixture : IAsyncLifetime
 
         throw new InvalidOperationException($"No Codegen.sln above {AppContext.BaseDirectory}.");
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PackagesCollection : ICollectionFixture<PackagesFixture>
-{
-    public const string Name = "packages";
 }

@@ -66,7 +66,9 @@ public sealed class GenerationModeTests
 
         await h.SaveAndCheckAsync(video);
         Assert.Equal(1, h.Hub.Counters.EventStreamConnections);
-        Assert.Equal(0, h.Hub.Counters.Requests("GET", "/api/ai/queue/*"));
+        // At most the catch-up right after connecting, which on a loaded machine can run after the enqueue (it then
+        // sees "queued": only the event can have ended the wait); never a poll.
+        Assert.InRange(h.Hub.Counters.Requests("GET", "/api/ai/queue/*"), 0, 1);
         Assert.Equal(1, h.Hub.Counters.EnqueuedGenerations);
         await Wait.UntilAsync(() => h.Hub.Counters.ActiveEventStreams == 0);
     }

@@ -27,6 +27,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReservedProperty = FromRule("OXEN009", SchemaRules.ReservedProperty);
 
+    public static readonly DiagnosticDescriptor EmptyModelId = FromRule("OXEN014", SchemaRules.EmptyModelId);
+
+    public static readonly DiagnosticDescriptor UnrepresentableValue = FromRule("OXEN011", SchemaRules.UnrepresentableValue);
+
+    public static readonly DiagnosticDescriptor ContradictoryConstraints = FromRule("OXEN012", SchemaRules.ContradictoryConstraints);
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = FromRule("OXEN013", SchemaRules.InvalidNamespace);
+
     public static readonly DiagnosticDescriptor ValueOutOfRange = new(
         "OXEN101", "Value is outside the schema's range", "{0} = {1} is outside the schema's range; allowed: {2}", UsageCategory, DiagnosticSeverity.Error, true,
         "The model rejects this value; the generation would fail after it was queued.");
@@ -46,7 +54,8 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidJson, NotAnObjectSchema, UnsupportedSchema, NameCollision, InvalidDefault, DuplicateModel,
-        InvalidKeywordValue, UnenforcedKeyword, ReservedProperty, ValueOutOfRange, StringLengthOutOfRange, UndefinedEnumValue, NotAbsoluteUri,
+        InvalidKeywordValue, UnenforcedKeyword, ReservedProperty, EmptyModelId, UnrepresentableValue, ContradictoryConstraints,
+        InvalidNamespace, ValueOutOfRange, StringLengthOutOfRange, UndefinedEnumValue, NotAbsoluteUri,
     ];
 
     /// <summary>

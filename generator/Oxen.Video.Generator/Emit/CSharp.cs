@@ -32,8 +32,22 @@ internal static class CSharp
     public static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (!IsXmlChar(text, i))
+            {
+                // XML 1.0 has no form for NUL, most control characters or a lone surrogate (CS1570): show the escape.
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                builder.Append(c).Append(text[++i]);
+                continue;
+            }
+
             switch (c)
             {
                 case '<': builder.Append("&lt;"); break;
@@ -47,5 +61,16 @@ internal static class CSharp
         }
 
         return builder.ToString().Trim();
+    }
+
+    private static bool IsXmlChar(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+        }
+
+        return !char.IsLowSurrogate(c) && (c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF');
     }
 }

@@ -229,7 +229,8 @@ internal sealed partial class Emitter
     private string DefaultLiteral(TypeSpec type, DefaultSpec value) => type.Kind switch
     {
         ValueKind.String => CSharp.StringLiteral(value.Text!),
-        ValueKind.Integer => ValueRules.FormatNumber(value.Number!.Value),
+        // "R" writes 1E+15 for large integers, which is a double in C#: an integer constant is written in digits.
+        ValueKind.Integer => ((long)value.Number!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ValueKind.Number => CSharp.DoubleLiteral(value.Number!.Value),
         ValueKind.Boolean => value.Boolean!.Value ? "true" : "false",
         _ => $"{Global(type.TypeName!)}.{value.EnumMember}",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Oxen.Video.Schemas.Parsing;
 
 namespace Oxen.Video.Testing;
 
@@ -39,38 +40,55 @@ internal static class EmulatorModelCatalog
             case JsonObject list when list["models"] is JsonArray || (list["data"] is JsonArray && list["properties"] is null):
                 AddAll(models, list["models"] ?? list["data"], fallbackId: null);
                 break;
-            case JsonObject model when model["request_schema"] is not null || model["json_request_schema"] is not null:
-                Add(models, Normalize(model, fallbackId));
-                break;
-            case JsonObject schema when schema["properties"] is not null || schema["type"] is not null:
-                var id = fallbackId ?? throw new InvalidOperationException("A bare schema needs an id: load it from a file named after the model.");
-                Add(models, new JsonObject
-                {
-                    ["id"] = id,
-                    ["object"] = "model",
-                    ["display_name"] = id,
-                    ["endpoint"] = "/videos/generate",
-                    ["request_schema"] = schema.DeepClone(),
-                });
+            case JsonObject single:
+                Add(models, FromSchemaFile(single, fallbackId));
                 break;
             default:
                 throw new InvalidOperationException($"Not a model object, a list of models or a schema{(fallbackId is null ? string.Empty : $" ({fallbackId})")}.");
         }
     }
 
-    private static JsonObject Normalize(JsonObject model, string? fallbackId)
+    /// <summary>
+    /// One model from an object, its shape told by the schema core (the one reader of schema files): a model
+    /// object (<c>request_schema</c>), an evaluations entry (<c>json_request_schema</c>, an object or JSON text), or
+    /// a bare schema named by its file. Served as a model object with <c>request_schema</c> as an object.
+    /// </summary>
+    private static JsonObject FromSchemaFile(JsonObject node, string? fallbackId)
     {
-        var copy = (JsonObject)model.DeepClone();
-        var id = (string?)copy["id"] ?? (string?)copy["name"] ?? fallbackId
-            ?? throw new InvalidOperationException("A model object needs an id (or name).");
-        copy["id"] = id;
-        copy["object"] ??= "model";
-        copy["endpoint"] ??= "/videos/generate";
-        if (copy["request_schema"] is null && copy["json_request_schema"] is { } schema)
+        var file = SchemaFile.Read(node.ToJsonString(), fallbackId ?? string.Empty);
+        if (file.EncodingError is { } error)
         {
-            copy["request_schema"] = schema.DeepClone();
+            throw new InvalidOperationException($"The json_request_schema of '{file.Id}' is JSON text that is not JSON: {error.Message}");
         }
 
+        if (!file.IsModelObject)
+        {
+            if (node["properties"] is null && node["type"] is null)
+            {
+                throw new InvalidOperationException($"Not a model object, a list of models or a schema{(fallbackId is null ? string.Empty : $" ({fallbackId})")}.");
+            }
+
+            var id = fallbackId ?? throw new InvalidOperationException("A bare schema needs an id: load it from a file named after the model.");
+            return new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "model",
+                ["display_name"] = id,
+                ["endpoint"] = "/videos/generate",
+                ["request_schema"] = node.DeepClone(),
+            };
+        }
+
+        if (string.IsNullOrEmpty(file.Id))
+        {
+            throw new InvalidOperationException("A model object needs an id (or name).");
+        }
+
+        var copy = (JsonObject)node.DeepClone();
+        copy["id"] = file.Id;
+        copy["object"] ??= "model";
+        copy["endpoint"] ??= "/videos/generate";
+        copy["request_schema"] = file.RequestSchema is null ? null : JsonNode.Parse(file.RequestSchema.RawText);
         return copy;
     }
 

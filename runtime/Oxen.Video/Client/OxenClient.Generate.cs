@@ -17,8 +17,10 @@ public sealed partial class OxenClient
     /// <param name="cancellationToken">Stops waiting; it never cancels a queued generation on the server.</param>
     /// <returns>The video, to save or open.</returns>
     /// <exception cref="Validation.OxenValidationException">The request breaks its schema; nothing was sent.</exception>
+    /// <exception cref="OxenCostLimitException">Its estimated cost is above <see cref="OxenClientOptions.MaxCostPerGeneration"/>; nothing was sent.</exception>
     /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
-    /// <exception cref="OxenApiException">The API answered with an error.</exception>
+    /// <exception cref="OxenApiException">The API answered with an error, or with a result that is not acceptable.</exception>
+    /// <exception cref="OxenWaitTimeoutException">A queued generation did not end within <see cref="OxenClientOptions.MaxWait"/>.</exception>
     public async Task<OxenVideo> GenerateVideoAsync(
         IOxenRequest request,
         OxenGenerationMode mode = OxenGenerationMode.Queue,
@@ -26,82 +28,161 @@ public sealed partial class OxenClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (mode is not (OxenGenerationMode.Sync or OxenGenerationMode.Queue or OxenGenerationMode.Sse))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown generation mode.");
+        }
+
         request.EnsureValid();
+        EnsureAffordable(request, 1);
         ThrowIfDisposed();
-        return mode switch
+
+        // One span per generation (null when nobody listens); the tracker moves it along as the status changes.
+        using var activity = OxenGenerationTracker.StartActivity(request.ModelId, mode, _pipeline.BaseAddress);
+        if (activity is { IsAllDataRequested: true } && request.EstimateCost() is { } estimate)
         {
-            OxenGenerationMode.Sync => await GenerateSyncAsync(request, progress, cancellationToken).ConfigureAwait(false),
-            OxenGenerationMode.Queue => await GenerateQueuedAsync(request, progress, cancellationToken).ConfigureAwait(false),
-            OxenGenerationMode.Sse => await GenerateWithEventsAsync(request, progress, cancellationToken).ConfigureAwait(false),
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown generation mode."),
-        };
+            activity.SetTag(OxenTelemetry.Tags.EstimatedCostUsd, (double)estimate.TotalUsd);
+        }
+
+        var tracker = new OxenGenerationTracker(request.ModelId, mode, _pipeline.Time, activity, sawEnqueue: true);
+        try
+        {
+            return mode switch
+            {
+                OxenGenerationMode.Sync => await GenerateSyncAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+                OxenGenerationMode.Queue => await GenerateQueuedAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+                _ => await GenerateWithEventsAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            if (activity.Status != System.Diagnostics.ActivityStatusCode.Error)
+            {
+                activity.SetTag(OxenTelemetry.Tags.ErrorType, ex.GetType().FullName);
+                activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            }
+
+            throw;
+        }
     }
 
-    private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = _time.GetTimestamp();
+        tracker.Observe(OxenGenerationStatus.Processing, null);
+        const string description = "POST /api/ai/videos/generate";
+        var started = _pipeline.Time.GetTimestamp();
         progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Processing, TimeSpan.Zero));
-        using var document = await SendJsonAsync(SyncGenerateCall(OxenRequestBody.Write(request)), cancellationToken).ConfigureAwait(false);
-        var answer = document.RootElement.ValueKind == JsonValueKind.Object
-            ? document.RootElement.Deserialize(OxenJsonContext.Default.SyncResponseWire)
-            : null;
-        var item = answer?.Videos is { Count: > 0 } videos ? videos[0] : null;
-        var model = answer?.Model ?? request.ModelId;
-        OxenVideo video;
-        if (!string.IsNullOrEmpty(item?.B64Json))
+        var call = OxenCalls.SyncGenerate(_pipeline, OxenRequestBody.Write(request));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(call.Timeout);
+        var limit = _pipeline.Options.MaxDownloadBytes;
+        var inline = new OxenInlineVideo(limit, size => OxenPipeline.TooLarge(200, $"sent inline holds more than {limit} bytes", limit, description));
+        JsonDocument document;
+        bool hasInline;
+        try
         {
-            video = new OxenVideo(this, null, model, null, DecodeBase64(item.B64Json));
+            using var response = await _pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, timeout.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                // The base64 is decoded as it arrives, straight into memory or a temporary file, under the size limit.
+                (document, hasInline) = await OxenSyncAnswerReader.ReadAsync(body, inline, timeout.Token).ConfigureAwait(false);
+            }
         }
-        else if (OxenGeneration.ParseUrl(item?.Url) is { } url)
+        catch (Exception ex)
         {
-            video = new OxenVideo(this, null, model, url, bytes: null);
-        }
-        else
-        {
-            throw new OxenApiException(
-                200, "invalid_response", "The answer has no videos[0].url or videos[0].b64_json.",
-                OxenApiException.Shorten(document.RootElement.GetRawText()), null, "POST /api/ai/videos/generate");
+            inline.Discard();
+            if (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{description} timed out after {call.Timeout}. It was not repeated: a repeat would create (and bill) another generation.", ex);
+            }
+
+            if (ex is JsonException json)
+            {
+                throw new OxenApiException(200, "invalid_response", "The answer is not JSON.", json.Message, null, description);
+            }
+
+            throw;
         }
 
-        OxenLog.SyncFinished(_logger, model);
-        progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _time.GetElapsedTime(started)));
-        return video;
+        using (document)
+        {
+            var answer = document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Deserialize(OxenJsonContext.Default.SyncResponseWire)
+                : null;
+            var item = answer?.Videos is { Count: > 0 } videos ? videos[0] : null;
+            var model = answer?.Model ?? request.ModelId;
+            OxenVideo video;
+            if (hasInline)
+            {
+                var bytes = await inline.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                video = bytes is not null
+                    ? new OxenVideo(_pipeline, null, model, null, bytes, description)
+                    : new OxenVideo(_pipeline, null, model, null, null, description, inline);
+            }
+            else if (OxenResultUrl.Parse(item?.Url, _pipeline.BaseAddress) is { } url)
+            {
+                inline.Discard();
+                video = new OxenVideo(_pipeline, null, model, url, bytes: null, description);
+            }
+            else
+            {
+                inline.Discard();
+                throw new OxenApiException(
+                    200, "invalid_response", "The answer has no videos[0].url or videos[0].b64_json.",
+                    OxenApiException.Shorten(document.RootElement.GetRawText()), null, description);
+            }
+
+            OxenLog.SyncFinished(_pipeline.Logger, model);
+            tracker.Observe(OxenGenerationStatus.Succeeded, null);
+            progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Succeeded, _pipeline.Time.GetElapsedTime(started)));
+            return video;
+        }
     }
 
-    private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var operations = await EnqueueValidatedAsync(request, 1, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, 1, OxenGenerationMode.Queue, tracker, cancellationToken).ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         return await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<OxenVideo> GenerateWithEventsAsync(IOxenRequest request, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateWithEventsAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = _time.GetTimestamp();
+        var started = _pipeline.Time.GetTimestamp();
 
         // Subscribe first: the stream has no replay, so it must be open before the job can finish.
         using var subscription = _events.Subscribe();
         try
         {
-            await subscription.Ready.WaitAsync(_options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await subscription.Ready.WaitAsync(_pipeline.Options.RequestTimeout, _pipeline.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // Not connected yet: enqueue anyway; the catch-up after connecting and the polls cover the gap.
         }
 
-        var operations = await EnqueueValidatedAsync(request, 1, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, 1, OxenGenerationMode.Sse, tracker, cancellationToken).ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         subscription.OnSnapshot = snapshot =>
         {
             operation.Apply(snapshot);
-            progress?.Report(new OxenGenerationProgress(operation.Id, snapshot.Status, _time.GetElapsedTime(started)));
+            progress?.Report(new OxenGenerationProgress(operation.Id, snapshot.Status, _pipeline.Time.GetElapsedTime(started)));
         };
         subscription.Bind(operation.Id);
 
-        var completion = await subscription.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        OxenCompletion completion;
+        try
+        {
+            completion = await subscription.Completion.WaitAsync(_pipeline.Options.MaxWait, _pipeline.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new OxenWaitTimeoutException(operation.Id, _pipeline.Options.MaxWait, operation.LastSnapshot?.StatusText);
+        }
+
         var snapshot = completion.Snapshot ?? new OxenGeneration
         {
             GenerationId = operation.Id,
@@ -114,22 +195,9 @@ public sealed partial class OxenClient
         operation.Apply(snapshot);
         if (completion.Status == OxenGenerationStatus.Succeeded)
         {
-            progress?.Report(new OxenGenerationProgress(operation.Id, OxenGenerationStatus.Succeeded, _time.GetElapsedTime(started)));
+            progress?.Report(new OxenGenerationProgress(operation.Id, OxenGenerationStatus.Succeeded, _pipeline.Time.GetElapsedTime(started)));
         }
 
         return await operation.ToVideoAsync(snapshot, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static byte[] DecodeBase64(string text)
-    {
-        var comma = text.StartsWith("data:", StringComparison.Ordinal) ? text.IndexOf(',', StringComparison.Ordinal) : -1;
-        try
-        {
-            return Convert.FromBase64String(comma >= 0 ? text[(comma + 1)..] : text);
-        }
-        catch (FormatException ex)
-        {
-            throw new OxenApiException(200, "invalid_response", $"videos[0].b64_json is not base64: {ex.Message}", null, null, "POST /api/ai/videos/generate");
-        }
     }
 }

@@ -10,14 +10,14 @@ public sealed partial class OxenClient
     public async Task<OxenModel> GetModelAsync(string modelId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        using var document = await SendJsonAsync(GetModelCall(modelId), cancellationToken).ConfigureAwait(false);
+        using var document = await _pipeline.SendJsonAsync(OxenCalls.GetModel(_pipeline, modelId), cancellationToken).ConfigureAwait(false);
         return OxenModel.FromJson(document.RootElement);
     }
 
     /// <summary>Lists the models (<c>GET /api/ai/models</c>); see <see cref="OxenModel.IsVideoModel"/> to keep video ones.</summary>
     public async Task<IReadOnlyList<OxenModel>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
-        using var document = await SendJsonAsync(ListModelsCall(), cancellationToken).ConfigureAwait(false);
+        using var document = await _pipeline.SendJsonAsync(OxenCalls.ListModels(_pipeline), cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var array = root.ValueKind == JsonValueKind.Array ? root
             : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array ? data

@@ -13,22 +13,17 @@ namespace Oxen.Video;
 /// </remarks>
 public sealed partial class OxenClient : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly HttpClient _downloadHttp;
-    private readonly bool _ownsHttp;
-    private readonly bool _ownsDownloadHttp;
-    private readonly OxenClientOptions _options;
-    private readonly string? _apiKey;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _time;
+    private readonly OxenPipeline _pipeline;
+    private readonly OxenQueueApi _queue;
     private readonly OxenEventStream _events;
+    private readonly bool _ownsEvents;
     private int _disposed;
 
     /// <summary>Creates a client with its own connections.</summary>
     /// <param name="options">Settings; unset ones come from the environment, then defaults.</param>
     /// <param name="logger">Where to log; nothing is logged when <see langword="null"/>.</param>
     public OxenClient(OxenClientOptions? options = null, ILogger<OxenClient>? logger = null)
-        : this(CreateHttpClient(), ownsHttp: true, downloadHttp: null, options, logger)
+        : this(OxenPipeline.CreateHttpClient(), ownsHttp: true, downloadHttp: null, options, logger, sharedStreams: null)
     {
     }
 
@@ -40,47 +35,37 @@ public sealed partial class OxenClient : IDisposable
     /// <param name="options">Settings; unset ones come from the environment, then defaults.</param>
     /// <param name="logger">Where to log; nothing is logged when <see langword="null"/>.</param>
     public OxenClient(HttpClient httpClient, OxenClientOptions? options = null, ILogger<OxenClient>? logger = null)
-        : this(httpClient, ownsHttp: false, downloadHttp: null, options, logger)
+        : this(httpClient, ownsHttp: false, downloadHttp: null, options, logger, sharedStreams: null)
     {
     }
 
-    /// <summary>Used by dependency injection: both clients come from <c>IHttpClientFactory</c>.</summary>
-    internal OxenClient(HttpClient httpClient, HttpClient downloadHttpClient, OxenClientOptions? options, ILogger<OxenClient>? logger)
-        : this(httpClient, ownsHttp: false, downloadHttpClient, options, logger)
+    /// <summary>
+    /// Used by dependency injection: both clients come from <c>IHttpClientFactory</c>, and the event stream is the
+    /// one <paramref name="sharedStreams"/> keeps for this hub and key.
+    /// </summary>
+    internal OxenClient(HttpClient httpClient, HttpClient downloadHttpClient, OxenClientOptions? options, ILogger<OxenClient>? logger, OxenSharedEventStreams? sharedStreams)
+        : this(httpClient, ownsHttp: false, downloadHttpClient, options, logger, sharedStreams)
     {
     }
 
-    private OxenClient(HttpClient http, bool ownsHttp, HttpClient? downloadHttp, OxenClientOptions? options, ILogger<OxenClient>? logger)
+    private OxenClient(HttpClient http, bool ownsHttp, HttpClient? downloadHttp, OxenClientOptions? options, ILogger<OxenClient>? logger, OxenSharedEventStreams? sharedStreams)
     {
         ArgumentNullException.ThrowIfNull(http);
-        _options = options?.Clone() ?? new OxenClientOptions();
-        Validate(_options);
-        _http = http;
-        _ownsHttp = ownsHttp;
-        _downloadHttp = downloadHttp ?? CreateHttpClient();
-        _ownsDownloadHttp = downloadHttp is null;
-        _apiKey = _options.ResolveApiKey();
-        BaseAddress = _options.ResolveBaseAddress();
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _time = _options.TimeProvider ?? TimeProvider.System;
-        _events = new OxenEventStream(this);
+        var copy = options?.Clone() ?? new OxenClientOptions();
+        Validate(copy);
+        _pipeline = new OxenPipeline(copy, http, ownsHttp, downloadHttp, (ILogger?)logger ?? NullLogger.Instance);
+        _queue = new OxenQueueApi(_pipeline);
+        _ownsEvents = sharedStreams is null;
+        _events = sharedStreams?.Get(_pipeline) ?? new OxenEventStream(_queue);
     }
 
     /// <summary>The API origin requests go to (with a trailing slash).</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _pipeline.BaseAddress;
 
     /// <summary>Whether an API key was configured (the key itself is never exposed).</summary>
-    public bool HasApiKey => _apiKey is not null;
+    public bool HasApiKey => _pipeline.HasApiKey;
 
-    internal OxenClientOptions Options => _options;
-
-    internal HttpClient ApiHttp => _http;
-
-    internal ILogger Logger => _logger;
-
-    internal TimeProvider Time => _time;
-
-    /// <summary>Stops the event stream and releases the connections this client created.</summary>
+    /// <summary>Stops the event stream (unless shared) and releases the connections this client created.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -88,39 +73,34 @@ public sealed partial class OxenClient : IDisposable
             return;
         }
 
-        _events.Dispose();
-        if (_ownsHttp)
+        // The stream's loop is waited for before the connections it uses go away.
+        if (_ownsEvents)
         {
-            _http.Dispose();
+            _events.Dispose();
         }
 
-        if (_ownsDownloadHttp)
-        {
-            _downloadHttp.Dispose();
-        }
+        _pipeline.Dispose();
     }
 
     /// <inheritdoc />
     public override string ToString() => $"OxenClient({BaseAddress}, api key {(HasApiKey ? "set" : "not set")})";
 
+    /// <summary>Refuses a request above <see cref="OxenClientOptions.MaxCostPerGeneration"/> (or of unknown cost) before sending.</summary>
+    private void EnsureAffordable(IOxenRequest request, int numGenerations)
+    {
+        if (_pipeline.Options.MaxCostPerGeneration is not { } max)
+        {
+            return;
+        }
+
+        var estimate = request.EstimateCost(numGenerations);
+        if ((estimate is null && !_pipeline.Options.AllowUnknownCost) || estimate?.PerGenerationUsd > max)
+        {
+            throw new OxenCostLimitException(request.ModelId, estimate, max);
+        }
+    }
+
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-
-    /// <summary>
-    /// The cap on connections to one host. Without it, a thousand concurrent enqueues open a thousand connections
-    /// (about 10 KB of managed memory each, idle afterwards); 32 in flight enqueue as fast on loopback.
-    /// </summary>
-    internal const int MaxConnectionsPerServer = 32;
-
-    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
-    {
-        // Redirects are never followed blindly: a download follows them itself, deciding per hop about the key.
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxConnectionsPerServer = MaxConnectionsPerServer,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
 
     private static void Validate(OxenClientOptions options)
     {
@@ -134,5 +114,11 @@ public sealed partial class OxenClient : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SseReconnectDelay, TimeSpan.Zero, nameof(options.SseReconnectDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryBaseDelay, TimeSpan.Zero, nameof(options.RetryBaseDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.SseIdleTimeout, TimeSpan.Zero, nameof(options.SseIdleTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDownloadBytes, 1, nameof(options.MaxDownloadBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxWait, TimeSpan.Zero, nameof(options.MaxWait));
+        if (options.MaxCostPerGeneration is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(max, nameof(options.MaxCostPerGeneration));
+        }
     }
 }

@@ -63,6 +63,38 @@ public sealed class OxenClientOptions
     /// </summary>
     public TimeSpan SseIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The default of <see cref="MaxDownloadBytes"/>: 2 GiB.</summary>
+    public const long DefaultMaxDownloadBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest result accepted, downloaded or sent inline (<c>b64_json</c>): a larger announced
+    /// <c>Content-Length</c> is refused before reading, and a body that grows past it is cut and fails. Default 2 GiB.
+    /// </summary>
+    public long MaxDownloadBytes { get; set; } = DefaultMaxDownloadBytes;
+
+    /// <summary>
+    /// The longest wait for a queued generation to end (polling or on the event stream); past it a
+    /// <see cref="OxenWaitTimeoutException"/> carries the generation id (the job goes on on the server). Each wait
+    /// method can override it. Default 30 min.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// When set, a request whose estimated cost per generation (<see cref="OxenRequestExtensions.EstimateCost"/>)
+    /// is above this many USD is refused before sending with an <see cref="OxenCostLimitException"/>, and so is one
+    /// whose cost is unknown unless <see cref="AllowUnknownCost"/>. Default none.
+    /// </summary>
+    public decimal? MaxCostPerGeneration { get; set; }
+
+    /// <summary>Whether a request of unknown cost may be sent while <see cref="MaxCostPerGeneration"/> is set. Default false.</summary>
+    public bool AllowUnknownCost { get; set; }
+
+    /// <summary>
+    /// Whether the charged cost is fetched (<c>GET /api/ai/generations/{id}</c>) once a queued generation succeeds,
+    /// for <see cref="OxenVideo.ChargedCostUsd"/>. Default true.
+    /// </summary>
+    public bool FetchChargedCost { get; set; } = true;
+
     /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -23,7 +23,10 @@ public sealed class OxenGeneration
     /// <summary>The status as the API wrote it.</summary>
     public string? StatusText { get; init; }
 
-    /// <summary>The result's temporary URL once it succeeded (<c>result_url</c>).</summary>
+    /// <summary>
+    /// The result's temporary URL once it succeeded (<c>result_url</c>), a relative one resolved against the API's
+    /// base address. Only an http(s) URL is ever downloaded.
+    /// </summary>
     public Uri? ResultUrl { get; init; }
 
     /// <summary>Why it failed (<c>error_message</c>).</summary>
@@ -47,7 +50,7 @@ public sealed class OxenGeneration
     /// <inheritdoc />
     public override string ToString() => $"{GenerationId} ({ModelName}): {StatusText ?? Status.ToString()}";
 
-    internal static OxenGeneration FromJson(JsonElement element, string? fallbackId = null)
+    internal static OxenGeneration FromJson(JsonElement element, Uri baseAddress, string? fallbackId = null)
     {
         var wire = element.ValueKind == JsonValueKind.Object
             ? element.Deserialize(OxenJsonContext.Default.GenerationWire)
@@ -62,7 +65,7 @@ public sealed class OxenGeneration
             MediaType = wire?.MediaType,
             Status = OxenGenerationStatusText.Parse(wire?.Status),
             StatusText = wire?.Status,
-            ResultUrl = ParseUrl(wire?.ResultUrl),
+            ResultUrl = OxenResultUrl.Parse(wire?.ResultUrl, baseAddress),
             ErrorMessage = wire?.ErrorMessage,
             EnqueuedAt = wire?.EnqueuedAt,
             StartedAt = wire?.StartedAt,
@@ -70,9 +73,6 @@ public sealed class OxenGeneration
             Json = element.Clone(),
         };
     }
-
-    internal static Uri? ParseUrl(string? text) =>
-        !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
 
     private static string Excerpt(JsonElement element) => OxenApiException.Shorten(element.GetRawText());
 }

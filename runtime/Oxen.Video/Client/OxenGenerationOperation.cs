@@ -7,12 +7,14 @@ namespace Oxen.Video;
 /// </summary>
 public sealed class OxenGenerationOperation
 {
-    private readonly OxenClient _client;
+    private readonly OxenQueueApi _queue;
     private OxenGeneration? _lastSnapshot;
+    private int _warnedUnknownStatus;
 
-    internal OxenGenerationOperation(OxenClient client, string id, OxenGeneration? snapshot)
+    internal OxenGenerationOperation(OxenQueueApi queue, string id, OxenGeneration? snapshot, OxenGenerationTracker tracker)
     {
-        _client = client;
+        _queue = queue;
+        Tracker = tracker;
         Id = id;
         _lastSnapshot = snapshot;
     }
@@ -26,13 +28,18 @@ public sealed class OxenGenerationOperation
     /// <summary>The last snapshot seen, or <see langword="null"/> before the first look-up.</summary>
     public OxenGeneration? LastSnapshot => Volatile.Read(ref _lastSnapshot);
 
+    internal OxenGenerationTracker Tracker { get; }
+
+    /// <summary>The cost the hub charged (USD), once it succeeded and when the hub gives it.</summary>
+    public decimal? ChargedCostUsd { get; private set; }
+
     /// <summary>Whether the generation has ended (succeeded, failed or cancelled), as last seen.</summary>
     public bool HasCompleted => OxenGenerationStatusText.IsTerminal(Status);
 
     /// <summary>Fetches the current state (<c>GET /api/ai/queue/{id}</c>).</summary>
     public async Task<OxenGeneration> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var snapshot = await _client.GetGenerationAsync(Id, cancellationToken).ConfigureAwait(false);
+        var snapshot = await _queue.GetAsync(Id, cancellationToken).ConfigureAwait(false);
         Apply(snapshot);
         return snapshot;
     }
@@ -45,12 +52,44 @@ public sealed class OxenGenerationOperation
     /// <param name="cancellationToken">Stops waiting; it does not cancel the generation.</param>
     /// <returns>The video.</returns>
     /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
+    /// <exception cref="OxenWaitTimeoutException">It did not end within <see cref="OxenClientOptions.MaxWait"/>.</exception>
+    public Task<OxenVideo> WaitForCompletionAsync(
+        IProgress<OxenGenerationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        WaitForCompletionAsync(_queue.Pipeline.Options.MaxWait, progress, cancellationToken);
+
+    /// <summary>
+    /// Polls at growing intervals until the generation ends or <paramref name="maxWait"/> has passed. A status the
+    /// API does not document (or none) counts as still running.
+    /// </summary>
+    /// <param name="maxWait">The longest wait, instead of <see cref="OxenClientOptions.MaxWait"/>.</param>
+    /// <param name="progress">Told the status after each poll.</param>
+    /// <param name="cancellationToken">Stops waiting; it does not cancel the generation.</param>
+    /// <returns>The video.</returns>
+    /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
+    /// <exception cref="OxenWaitTimeoutException">It did not end within <paramref name="maxWait"/>; it goes on on the server.</exception>
     public async Task<OxenVideo> WaitForCompletionAsync(
+        TimeSpan maxWait,
         IProgress<OxenGenerationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var options = _client.Options;
-        var time = _client.Time;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxWait, TimeSpan.Zero);
+        using var deadline = new CancellationTokenSource(maxWait, _queue.Pipeline.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await PollUntilDoneAsync(progress, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new OxenWaitTimeoutException(Id, maxWait, LastSnapshot?.StatusText);
+        }
+    }
+
+    private async Task<OxenVideo> PollUntilDoneAsync(IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = _queue.Pipeline.Options;
+        var time = _queue.Pipeline.Time;
         var started = time.GetTimestamp();
         var interval = options.PollInitialInterval;
 
@@ -82,7 +121,7 @@ public sealed class OxenGenerationOperation
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
-                OxenLog.PollFailed(_client.Logger, Id, ex.Message);
+                OxenLog.PollFailed(_queue.Pipeline.Logger, Id, ex.Message);
             }
         }
     }
@@ -93,7 +132,7 @@ public sealed class OxenGenerationOperation
     /// </summary>
     public async Task CancelAsync(CancellationToken cancellationToken = default)
     {
-        await _client.CancelGenerationAsync(Id, cancellationToken).ConfigureAwait(false);
+        await _queue.CancelAsync(Id, cancellationToken).ConfigureAwait(false);
         await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,28 +142,41 @@ public sealed class OxenGenerationOperation
     internal void Apply(OxenGeneration snapshot)
     {
         var previous = Interlocked.Exchange(ref _lastSnapshot, snapshot);
+        Tracker.Observe(snapshot.Status, snapshot);
+        if (snapshot.Status == OxenGenerationStatus.Unknown && Interlocked.Exchange(ref _warnedUnknownStatus, 1) == 0)
+        {
+            OxenLog.UnknownStatus(_queue.Pipeline.Logger, Id, snapshot.StatusText ?? "(none)");
+        }
+
         if (snapshot.HasCompleted && previous?.HasCompleted != true)
         {
-            OxenLog.GenerationEnded(_client.Logger, Id, snapshot.Status);
+            OxenLog.GenerationEnded(_queue.Pipeline.Logger, Id, snapshot.Status);
         }
     }
 
-    /// <summary>Turns an ended generation into its video, or throws for failed and cancelled.</summary>
+    /// <summary>Turns an ended generation into its video (with the charged cost), or throws for failed and cancelled.</summary>
     internal async Task<OxenVideo> ToVideoAsync(OxenGeneration snapshot, CancellationToken cancellationToken)
     {
-        switch (snapshot.Status)
+        if (snapshot.Status != OxenGenerationStatus.Succeeded)
         {
-            case OxenGenerationStatus.Succeeded when snapshot.ResultUrl is not null:
-                return new OxenVideo(_client, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null);
-            case OxenGenerationStatus.Succeeded:
-                // Succeeded but no URL yet in this snapshot: ask once more before giving up.
-                var fresh = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-                return fresh.ResultUrl is { } url
-                    ? new OxenVideo(_client, Id, fresh.ModelName, url, bytes: null)
-                    : throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
-            default:
-                throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);
+            throw new OxenGenerationFailedException(Id, snapshot.Status, snapshot.ErrorMessage);
         }
+
+        if (snapshot.ResultUrl is null)
+        {
+            // Succeeded but no URL yet in this snapshot: ask once more before giving up.
+            snapshot = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot.ResultUrl is null)
+            {
+                throw new OxenApiException(200, "invalid_response", $"Generation {Id} succeeded without a result_url.", null, null, $"GET /api/ai/queue/{Id}");
+            }
+        }
+
+        var video = new OxenVideo(_queue.Pipeline, Id, snapshot.ModelName, snapshot.ResultUrl, bytes: null, $"GET /api/ai/queue/{Id}");
+        ChargedCostUsd = await _queue.GetChargedCostAsync(Id, cancellationToken).ConfigureAwait(false);
+        video.ChargedCostUsd = ChargedCostUsd;
+        Tracker.Charged(ChargedCostUsd);
+        return video;
     }
 
     internal static TimeSpan Grow(TimeSpan interval, OxenClientOptions options)

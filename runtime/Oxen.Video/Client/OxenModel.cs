@@ -51,19 +51,6 @@ public sealed class OxenModel
     internal static OxenModel FromJson(JsonElement element)
     {
         var wire = element.ValueKind == JsonValueKind.Object ? element.Deserialize(OxenJsonContext.Default.ModelWire) : null;
-        JsonElement? schema = null;
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            if (element.TryGetProperty("request_schema", out var s) && s.ValueKind == JsonValueKind.Object)
-            {
-                schema = s.Clone();
-            }
-            else if (element.TryGetProperty("json_request_schema", out s) && s.ValueKind == JsonValueKind.Object)
-            {
-                schema = s.Clone();
-            }
-        }
-
         return new OxenModel
         {
             Id = wire?.Id ?? wire?.Name
@@ -72,8 +59,33 @@ public sealed class OxenModel
             Description = wire?.Description,
             Endpoint = wire?.Endpoint,
             ModelType = wire?.ModelType,
-            RequestSchema = schema,
+            RequestSchema = element.ValueKind == JsonValueKind.Object ? RequestSchemaOf(element) : null,
             Json = element.Clone(),
         };
+    }
+
+    /// <summary>
+    /// The request schema, as the schema core tells the shapes apart (<c>request_schema</c>, or
+    /// <c>json_request_schema</c> as an object or as JSON text); null when the object has none or it is not JSON.
+    /// </summary>
+    private static JsonElement? RequestSchemaOf(JsonElement model)
+    {
+        Schemas.Parsing.SchemaFile file;
+        try
+        {
+            file = Schemas.Parsing.SchemaFile.Read(model.GetRawText(), fallbackId: string.Empty);
+        }
+        catch (Exception ex) when (ex is Schemas.Json.JsonSyntaxException or FormatException)
+        {
+            return null;
+        }
+
+        if (!file.IsModelObject || file.RequestSchema is not Schemas.Json.JsonObject schema)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(schema.RawText);
+        return document.RootElement.Clone();
     }
 }

@@ -20,7 +20,7 @@ public static class OxenPlatformParameters
             OxenResponseFormat.Base64Json => "b64_json",
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown response format."),
         };
-        return new OxenPlatformRequest(request, new OxenBodyProperty("response_format", text, null));
+        return new PlatformRequest(request, new OxenBodyProperty("response_format", text, null));
     }
 
     /// <summary>Stores the result in the given Oxen namespace (<c>target_namespace</c>).</summary>
@@ -29,20 +29,26 @@ public static class OxenPlatformParameters
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(targetNamespace);
-        return new OxenPlatformRequest(request, new OxenBodyProperty("target_namespace", targetNamespace, null));
+        return new PlatformRequest(request, new OxenBodyProperty("target_namespace", targetNamespace, null));
     }
 
-    private sealed class OxenPlatformRequest(IOxenRequest inner, OxenBodyProperty property) : IOxenRequest
+    /// <summary>A request plus one platform parameter; the body writer unwraps a chain of these and writes once.</summary>
+    internal sealed class PlatformRequest(IOxenRequest inner, OxenBodyProperty property) : IOxenRequest
     {
+        public IOxenRequest Inner => inner;
+
+        public OxenBodyProperty Property => property;
+
         public string ModelId => inner.ModelId;
+
+        public Models.OxenModelInfo? ModelInfo => inner.ModelInfo;
 
         public OxenValidationResult Validate() => inner.Validate();
 
         public void WriteTo(Utf8JsonWriter writer)
         {
             ArgumentNullException.ThrowIfNull(writer);
-            using var document = JsonDocument.Parse(OxenRequestBody.Write(inner, property));
-            document.RootElement.WriteTo(writer);
+            writer.WriteRawValue(OxenRequestBody.Write(this), skipInputValidation: true);
         }
 
         public override string ToString() => $"{inner} + {property.Name}";

@@ -7,7 +7,7 @@ namespace Oxen.Video.Models;
 /// <param name="CostPerSecond">USD per output second.</param>
 /// <param name="CostPerSecondWithAudio">USD per output second with audio, when it differs.</param>
 /// <param name="CostPerSecondByResolution">USD per output second by resolution, when it differs.</param>
-public sealed record OxenModelPricing(
+public sealed partial record OxenModelPricing(
     string? Method,
     double? CostPerSecond,
     double? CostPerSecondWithAudio,

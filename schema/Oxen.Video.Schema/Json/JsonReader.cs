@@ -293,7 +293,10 @@ internal sealed class JsonReader
         }
 
         var raw = Slice(start);
-        var value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        // .NET Framework (Visual Studio's compiler host) throws on 1e400 where .NET gives infinity: give infinity on both.
+        var value = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : raw.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
         var isInteger = !hasFraction || (Math.Floor(value) == value && !double.IsInfinity(value));
         return new JsonNumber(start, raw.Length, raw, isInteger, value);
     }

@@ -96,7 +96,8 @@ internal static class Naming
     /// <summary>A name given in <c>x-enum-varnames</c>, made a valid identifier.</summary>
     public static string ExplicitMember(string name)
     {
-        if (SyntaxFacts.IsValidIdentifier(name))
+        // value__ is the field behind every C# enum (CS0076).
+        if (SyntaxFacts.IsValidIdentifier(name) && name != "value__")
         {
             return name;
         }

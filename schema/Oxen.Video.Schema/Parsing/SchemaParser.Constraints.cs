@@ -1,3 +1,4 @@
+using Oxen.Video.Internal;
 using Oxen.Video.Schemas.Diagnostics;
 using Oxen.Video.Schemas.Json;
 using Oxen.Video.Schemas.Specs;
@@ -30,8 +31,32 @@ internal sealed partial class SchemaParser
             maxItems = Count(schema, "maxItems", jsonPath);
         }
 
+        if (minimum is { } lo && maximum is { } hi && (lo > hi || (lo == hi && (exclusiveMinimum || exclusiveMaximum))))
+        {
+            ReportContradiction(schema, exclusiveMinimum ? "exclusiveMinimum" : "minimum", lo, exclusiveMaximum ? "exclusiveMaximum" : "maximum", hi, jsonPath);
+            (minimum, maximum, exclusiveMinimum, exclusiveMaximum) = (null, null, false, false);
+        }
+
+        if (minLength > maxLength)
+        {
+            ReportContradiction(schema, "minLength", minLength!.Value, "maxLength", maxLength!.Value, jsonPath);
+            (minLength, maxLength) = (null, null);
+        }
+
+        if (minItems > maxItems)
+        {
+            ReportContradiction(schema, "minItems", minItems!.Value, "maxItems", maxItems!.Value, jsonPath);
+            (minItems, maxItems) = (null, null);
+        }
+
         var format = schema["format"] is JsonString f && kind == ValueKind.String ? f.Value : null;
         return new ConstraintSpec(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, format);
+    }
+
+    private void ReportContradiction(JsonObject schema, string lowerKeyword, double lower, string upperKeyword, double upper, string jsonPath)
+    {
+        var at = schema.Find(lowerKeyword) ?? schema.Find("minimum") ?? schema.Find("exclusiveMinimum")!;
+        Report(SchemaRules.ContradictoryConstraints, FileLocation.OfName(_path, at), lowerKeyword, jsonPath, ValueRules.FormatNumber(lower), upperKeyword, ValueRules.FormatNumber(upper));
     }
 
     private void ReadExclusive(JsonObject schema, string keyword, string jsonPath, ref double? bound, ref bool exclusive, bool lower)
@@ -44,6 +69,9 @@ internal sealed partial class SchemaParser
                 exclusive = bound is not null;
                 return;
             case { Value: JsonLiteral { Kind: JsonKind.False } }:
+                return;
+            case { Value: JsonNumber number } when double.IsInfinity(number.Value):
+                Report(SchemaRules.UnrepresentableValue, FileLocation.Of(_path, number), $"'{keyword}' {number.RawText}", jsonPath, "is beyond the range of a double");
                 return;
             case { Value: JsonNumber number }:
                 // With both an inclusive and an exclusive bound, the tighter one decides.
@@ -66,6 +94,9 @@ internal sealed partial class SchemaParser
         switch (schema.Find(keyword))
         {
             case null:
+                return null;
+            case { Value: JsonNumber number } when double.IsInfinity(number.Value):
+                Report(SchemaRules.UnrepresentableValue, FileLocation.Of(_path, number), $"'{keyword}' {number.RawText}", jsonPath, "is beyond the range of a double");
                 return null;
             case { Value: JsonNumber number }:
                 return number.Value;

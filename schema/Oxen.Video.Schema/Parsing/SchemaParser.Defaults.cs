@@ -51,6 +51,11 @@ internal sealed partial class SchemaParser
                 constant = new DefaultSpec("", s.Value, null, null, null);
                 return null;
             case ValueKind.Integer or ValueKind.Number when value is JsonNumber n && (n.IsInteger || type.Kind == ValueKind.Number):
+                if (NumberProblem(n, type) is { } problem)
+                {
+                    return problem;
+                }
+
                 var outside = (c.Minimum is { } lo && (c.ExclusiveMinimum ? n.Value <= lo : n.Value < lo))
                     || (c.Maximum is { } hi && (c.ExclusiveMaximum ? n.Value >= hi : n.Value > hi));
                 if (outside)
@@ -81,6 +86,31 @@ internal sealed partial class SchemaParser
             default:
                 return $"it is {Describe(value)}, but the property is {DescribeKind(type.Kind)}";
         }
+    }
+
+    /// <summary>Why a number cannot be the property's C# constant: beyond a double, or beyond the integer type.</summary>
+    private static string? NumberProblem(JsonNumber n, TypeSpec type)
+    {
+        if (double.IsInfinity(n.Value))
+        {
+            return "it is beyond the range of a double";
+        }
+
+        if (type.Kind != ValueKind.Integer)
+        {
+            return null;
+        }
+
+        // The same rule as the emitter's: an integer is a long only when its range needs one.
+        var isLong = type.Constraints.Minimum is < int.MinValue || type.Constraints.Maximum is > int.MaxValue;
+        if (isLong && (n.Value < long.MinValue || n.Value >= 9223372036854775807d))
+        {
+            return "it is beyond the range of a 64-bit integer (long)";
+        }
+
+        return !isLong && (n.Value < int.MinValue || n.Value > int.MaxValue)
+            ? "it is beyond the range of the property's C# type int (a 'minimum' or 'maximum' beyond int's range makes it a long)"
+            : null;
     }
 
     private static string DescribeKind(ValueKind kind) => kind switch

@@ -29,6 +29,7 @@ internal sealed partial class SchemaParser
         var members = new List<(string Name, JsonValue Value)>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var wireValues = new HashSet<string>(StringComparer.Ordinal);
+        var numbers = new Dictionary<double, string>();
         for (var i = 0; i < values.Items.Count; i++)
         {
             var value = values.Items[i];
@@ -43,6 +44,12 @@ internal sealed partial class SchemaParser
                 continue;
             }
 
+            if (Unrepresentable(value, numbers) is { } problem)
+            {
+                Report(SchemaRules.UnrepresentableValue, FileLocation.Of(_path, value), "The enum member " + value.RawText, jsonPath, problem);
+                continue;
+            }
+
             var display = value is JsonString s ? s.Value : value.RawText;
             var candidate = explicitNames?[i] ?? Naming.EnumMember(jsonName, display, value.Kind != JsonKind.String);
             var name = candidate;
@@ -53,7 +60,7 @@ internal sealed partial class SchemaParser
 
             if (name != candidate)
             {
-                Report(SchemaRules.NameCollision, FileLocation.Of(_path, value), $"enum members of '{jsonPath}'", names[candidate], display, candidate, name);
+                Report(SchemaRules.NameCollision, FileLocation.Of(_path, value), $"enum members of '{jsonPath}'", $"'{names[candidate]}'", $"'{display}'", candidate, name);
             }
 
             names[name] = display;
@@ -76,6 +83,33 @@ internal sealed partial class SchemaParser
         var typeName = Claim(typeStem, schema, jsonPath);
         _enums.Add(new EnumSpec(typeName, jsonName, String(schema, "description") ?? String(schema, "title"), integerBacked, specs));
         return new TypeSpec(ValueKind.Enum, typeName, null, ConstraintSpec.None);
+    }
+
+    /// <summary>
+    /// Why a member cannot be a C# enum member read back from JSON: a number beyond a double, a number equal to an
+    /// earlier one (<c>1</c> and <c>1.0</c>, <c>0</c> and <c>-0</c> are one value once read), or a string UTF-8
+    /// cannot carry. Null when it can.
+    /// </summary>
+    private static string? Unrepresentable(JsonValue value, Dictionary<double, string> numbers)
+    {
+        switch (value)
+        {
+            case JsonNumber number when double.IsInfinity(number.Value):
+                return "is beyond the range of a double";
+            case JsonNumber number:
+                var key = number.Value == 0 ? 0d : number.Value; // -0 is 0
+                if (numbers.TryGetValue(key, out var earlier))
+                {
+                    return $"equals the earlier member {earlier} as a number";
+                }
+
+                numbers[key] = number.RawText;
+                return null;
+            case JsonString text when !JsonText.IsWellFormed(text.Value):
+                return "holds a lone surrogate, which UTF-8 cannot carry";
+            default:
+                return null;
+        }
     }
 
     private string[]? ReadVarNames(JsonObject schema, int count, string jsonPath)

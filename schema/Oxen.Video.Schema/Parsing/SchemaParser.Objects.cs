@@ -20,10 +20,10 @@ internal sealed partial class SchemaParser
     private ObjectSpec ParseObject(JsonObject schema, string typeName, string jsonPath, string ownerStem, bool isRequest)
     {
         var required = ReadRequired(schema, jsonPath);
-        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal) { [typeName] = "the type's own name" };
+        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal) { [typeName] = $"the type's own name {typeName}" };
         foreach (var reserved in ReservedMembers)
         {
-            memberNames[reserved] = "a generated member";
+            memberNames[reserved] = $"the member {reserved} every generated type has";
         }
 
         var properties = new List<PropertySpec>();
@@ -35,6 +35,12 @@ internal sealed partial class SchemaParser
             {
                 // The body's "model" is the model id, written by the generated type; a second one would clash on the wire.
                 Report(SchemaRules.ReservedProperty, FileLocation.OfName(_path, property), property.Name);
+                continue;
+            }
+
+            if (!JsonText.IsWellFormed(property.Name))
+            {
+                Report(SchemaRules.UnrepresentableValue, FileLocation.OfName(_path, property), "The property name " + JsonText.Quote(property.Name), DescribePath(jsonPath), "holds a lone surrogate, which UTF-8 cannot carry");
                 continue;
             }
 
@@ -124,18 +130,19 @@ internal sealed partial class SchemaParser
     {
         if (!taken.TryGetValue(candidate, out var owner))
         {
-            taken[candidate] = property.Name;
+            taken[candidate] = $"'{property.Name}'";
             return candidate;
         }
 
-        var name = candidate + (owner == "a generated member" || owner == "the type's own name" ? "Value" : "2");
+        // A property named like a generated member reads better as ValidateValue than as Validate2.
+        var name = candidate + (owner.StartsWith("'", StringComparison.Ordinal) ? "2" : "Value");
         for (var i = 3; taken.ContainsKey(name); i++)
         {
             name = candidate + i.ToString(CultureInfo.InvariantCulture);
         }
 
-        taken[name] = property.Name;
-        Report(SchemaRules.NameCollision, FileLocation.OfName(_path, property), "property names", owner, property.Name, candidate, name);
+        taken[name] = $"'{property.Name}'";
+        Report(SchemaRules.NameCollision, FileLocation.OfName(_path, property), "property names", owner, $"'{property.Name}'", candidate, name);
         return name;
     }
 

@@ -144,7 +144,11 @@ internal sealed partial class SchemaParser
                 return ValueKind.Array;
             }
 
-            Report(SchemaRules.UnsupportedSchema, FileLocation.Of(_path, schema), "Property", jsonPath, "no 'type'");
+            var declared = schema.Find("type");
+            var why = declared is null ? "no 'type'"
+                : declared.Value.RawText.Contains("\"null\"") ? "only the type 'null' (a value that is always null)"
+                : "no type the generator knows";
+            Report(SchemaRules.UnsupportedSchema, declared is null ? FileLocation.Of(_path, schema) : FileLocation.OfName(_path, declared), "Property", jsonPath, why);
             return ValueKind.Any;
         }
 

@@ -21,14 +21,28 @@ internal sealed partial class SchemaParser
     private readonly List<SchemaDiagnostic> _diagnostics = [];
     private readonly List<EnumSpec> _enums = [];
     private readonly List<ObjectSpec> _objects = [];
-    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly TypeNameSet _typeNames = new();
+    private readonly List<TypeNameClaim> _claims = [];
+    private readonly IReadOnlyList<TypeRename> _renames;
     private string _stem = "";
+    private string _id = "";
 
-    private SchemaParser(string path) => _path = path;
-
-    public static SchemaParseResult Parse(string path, string text)
+    private SchemaParser(string path, IReadOnlyList<TypeRename> renames)
     {
-        var parser = new SchemaParser(path);
+        _path = path;
+        _renames = renames;
+    }
+
+    /// <summary>Parses one file on its own: type names are unique within it and against the runtime's types.</summary>
+    public static SchemaParseResult Parse(string path, string text) => Parse(path, text, []);
+
+    /// <summary>
+    /// Parses one file, giving its types the names <see cref="SchemaSet.Resolve"/> chose where another file holds
+    /// the names this one would have claimed.
+    /// </summary>
+    public static SchemaParseResult Parse(string path, string text, IReadOnlyList<TypeRename> renames)
+    {
+        var parser = new SchemaParser(path, renames);
         ModelSpec? model;
         try
         {
@@ -40,7 +54,8 @@ internal sealed partial class SchemaParser
             model = null;
         }
 
-        return new SchemaParseResult(model, parser._diagnostics.ToEquatableArray());
+        var claims = model is null ? null : new ModelClaims(model.Id, path, parser._claims.ToEquatableArray());
+        return new SchemaParseResult(model, parser._diagnostics.ToEquatableArray(), claims);
     }
 
     private ModelSpec? ParseFile(string text)
@@ -61,15 +76,23 @@ internal sealed partial class SchemaParser
         var schemaValue = shape.RequestSchema;
         var metadata = file;
         var id = shape.Id;
+        _id = id;
+        if (id.Trim().Length == 0)
+        {
+            var idValue = (file["id"] ?? file["name"]) as JsonString;
+            Report(SchemaRules.EmptyModelId, idValue is null ? FileLocation.StartOf(_path) : FileLocation.Of(_path, idValue), Path.GetFileName(_path));
+            return null;
+        }
+
         if (schemaValue is not JsonObject schema || !IsObjectSchema(schema))
         {
             var at = schemaValue ?? file;
-            Report(SchemaRules.NotAnObjectSchema, FileLocation.Of(_path, at), $"The request schema of '{id}' must be a JSON object with \"type\": \"object\", not {Describe(at)}");
+            Report(SchemaRules.NotAnObjectSchema, FileLocation.Of(_path, at), $"The request schema of '{id}' must be a JSON object with \"type\": \"object\", not {DescribeSchema(at)}");
             return null;
         }
 
         _stem = Naming.ModelTypeStem(id);
-        var requestTypeName = Claim(_stem + "Request", schema, id);
+        var requestTypeName = Claim(_stem + "Request", schema, "");
         var request = ParseObject(schema, requestTypeName, "", ownerStem: _stem, isRequest: true);
         var isModelObject = shape.IsModelObject;
         return new ModelSpec(
@@ -108,7 +131,7 @@ internal sealed partial class SchemaParser
         (metadata is null ? null : String(metadata, "display_name"))
         ?? (String(schema, "title") is { } title && title != "Input" ? title : id);
 
-    private static PricingSpec? ParsePricing(JsonObject metadata)
+    private PricingSpec? ParsePricing(JsonObject metadata)
     {
         if (metadata["pricing"] is not JsonObject pricing)
         {
@@ -116,27 +139,49 @@ internal sealed partial class SchemaParser
         }
 
         var byResolution = pricing["cost_per_second_by_resolution"] is JsonObject table
-            ? table.Properties.Where(p => p.Value is JsonNumber).Select(p => new PricingEntry(p.Name, p.Value.RawText)).ToEquatableArray()
+            ? table.Properties
+                .Where(p => p.Value is JsonNumber cost && FiniteNumber(cost, p.Name, "pricing.cost_per_second_by_resolution") is not null)
+                .Select(p => new PricingEntry(p.Name, p.Value.RawText)).ToEquatableArray()
             : EquatableArray<PricingEntry>.Empty;
         return new PricingSpec(
             String(pricing, "method"),
-            (pricing["cost_per_second"] as JsonNumber)?.RawText,
-            (pricing["cost_per_second_with_audio"] as JsonNumber)?.RawText,
+            FiniteNumber(pricing["cost_per_second"] as JsonNumber, "cost_per_second", "pricing")?.RawText,
+            FiniteNumber(pricing["cost_per_second_with_audio"] as JsonNumber, "cost_per_second_with_audio", "pricing")?.RawText,
             byResolution);
     }
 
-    /// <summary>Reserves a generated type name; a clash (a property named <c>request</c>, say) gets a suffix.</summary>
-    private string Claim(string typeName, JsonValue at, string source)
+    /// <summary>The number, or null (reported) when it is beyond the range of a double, as 1e400 is.</summary>
+    private JsonNumber? FiniteNumber(JsonNumber? number, string what, string where)
     {
-        var name = typeName;
-        for (var i = 2; !_typeNames.Add(name); i++)
+        if (number is null || !double.IsInfinity(number.Value))
         {
-            name = typeName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return number;
         }
 
-        if (name != typeName)
+        Report(SchemaRules.UnrepresentableValue, FileLocation.Of(_path, number), $"{what} {number.RawText}", where, "is beyond the range of a double");
+        return null;
+    }
+
+    /// <summary>
+    /// Reserves a generated type name; a clash within the file (a property named <c>request</c>, say) gets a suffix,
+    /// and a name another file holds gets the one <see cref="SchemaSet"/> chose.
+    /// </summary>
+    private string Claim(string typeName, JsonValue at, string jsonPath)
+    {
+        var owner = jsonPath.Length == 0 ? $"the request of model '{_id}'" : $"'{jsonPath}' of model '{_id}'";
+        var (name, heldBy) = _typeNames.Take(typeName, owner);
+        if (heldBy is not null)
         {
-            Report(SchemaRules.NameCollision, FileLocation.Of(_path, at), "type names", source, typeName, typeName, name);
+            Report(SchemaRules.NameCollision, FileLocation.Of(_path, at), "type names", heldBy, owner, typeName, name);
+        }
+
+        _claims.Add(new TypeNameClaim(name, owner, FileLocation.Of(_path, at)));
+        foreach (var rename in _renames)
+        {
+            if (rename.From == name)
+            {
+                return rename.To;
+            }
         }
 
         return name;
@@ -146,6 +191,11 @@ internal sealed partial class SchemaParser
         _diagnostics.Add(new SchemaDiagnostic(rule.Id, location, args.ToEquatableArray()));
 
     private static string? String(JsonObject obj, string name) => obj[name] is JsonString s ? s.Value : null;
+
+    // A schema object is described by its type, so {"type": "string"} is not called "an object".
+    private static string DescribeSchema(JsonValue value) => value is JsonObject schema && schema["type"] is { } type
+        ? $"a schema of \"type\": {type.RawText}"
+        : Describe(value);
 
     private static string Describe(JsonValue value) => value.Kind switch
     {

@@ -17,7 +17,10 @@ internal static class SyntaxFacts
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     ];
 
-    /// <summary>A non-empty identifier of letters, digits and connectors that is not a keyword.</summary>
+    /// <summary>
+    /// A non-empty identifier of letters, digits and connectors that is not a keyword. Formatting characters, which
+    /// C# allows but ignores when comparing names (so <c>A\u200B</c> would clash with <c>A</c>), are refused.
+    /// </summary>
     public static bool IsValidIdentifier(string? name)
     {
         if (string.IsNullOrEmpty(name) || System.Array.IndexOf(Keywords, name) >= 0)
@@ -30,7 +33,7 @@ internal static class SyntaxFacts
             var category = CharUnicodeInfo.GetUnicodeCategory(name[i]);
             var ok = IsLetter(category) || name[i] == '_'
                 || (i > 0 && category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
-                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Format);
+                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
             if (!ok)
             {
                 return false;

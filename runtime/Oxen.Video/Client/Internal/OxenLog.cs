@@ -34,4 +34,10 @@ internal static partial class OxenLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Oxen event stream stopped: no generation is awaited")]
     public static partial void EventStreamStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Oxen generation {GenerationId} reported the undocumented status '{Status}'; treating it as still running")]
+    public static partial void UnknownStatus(ILogger logger, string generationId, string status);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "The charged cost of Oxen generation {GenerationId} is not available: {Reason}")]
+    public static partial void ChargedCostUnavailable(ILogger logger, string generationId, string reason);
 }

@@ -6,85 +6,166 @@ namespace Oxen.Video;
 /// <summary>A platform parameter added to a request body (outside the model's schema).</summary>
 internal readonly record struct OxenBodyProperty(string Name, string? Text, long? Number);
 
-/// <summary>Writes a request body: the request's own JSON, plus or overriding platform parameters.</summary>
+/// <summary>
+/// Writes a request body: the request's own JSON, plus <c>model</c> when it left it out, plus platform parameters
+/// (<c>response_format</c>, <c>num_generations</c>, ...). The request is written once and the parameters are
+/// appended before its closing brace; only a request that itself writes one of those names is rewritten without it.
+/// </summary>
 internal static class OxenRequestBody
 {
     public static byte[] Write(IOxenRequest request, params ReadOnlySpan<OxenBodyProperty> extra)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Platform wrappers add properties; the outermost (and the explicit extras) win over inner ones.
+        var properties = new List<OxenBodyProperty>(extra.Length + 2);
+        foreach (var property in extra)
+        {
+            AddUnlessNamed(properties, property);
+        }
+
+        while (request is OxenPlatformParameters.PlatformRequest wrapper)
+        {
+            AddUnlessNamed(properties, wrapper.Property);
+            request = wrapper.Inner;
+        }
+
         var own = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(own))
         {
             request.WriteTo(writer);
         }
 
-        JsonDocument document;
-        try
+        var (count, hasModel, overridden) = Scan(request.ModelId, own.WrittenSpan, properties);
+        return overridden ? Rewrite(request, own.WrittenMemory, properties) : Append(request, own.WrittenSpan, count, hasModel, properties);
+    }
+
+    private static void AddUnlessNamed(List<OxenBodyProperty> properties, OxenBodyProperty property)
+    {
+        if (!properties.Exists(p => string.Equals(p.Name, property.Name, StringComparison.Ordinal)))
         {
-            document = JsonDocument.Parse(own.WrittenMemory);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidOperationException($"The request for '{request.ModelId}' wrote invalid JSON: {ex.Message}", ex);
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidOperationException($"The request for '{request.ModelId}' must write a JSON object.");
-            }
-
-            var output = new ArrayBufferWriter<byte>(own.WrittenCount + 64);
-            using (var writer = new Utf8JsonWriter(output))
-            {
-                writer.WriteStartObject();
-                var hasModel = false;
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    if (IsOverridden(property.Name, extra))
-                    {
-                        continue;
-                    }
-
-                    hasModel |= property.NameEquals("model");
-                    property.WriteTo(writer);
-                }
-
-                if (!hasModel)
-                {
-                    writer.WriteString("model", request.ModelId);
-                }
-
-                foreach (var property in extra)
-                {
-                    if (property.Number is { } number)
-                    {
-                        writer.WriteNumber(property.Name, number);
-                    }
-                    else if (property.Text is { } text)
-                    {
-                        writer.WriteString(property.Name, text);
-                    }
-                }
-
-                writer.WriteEndObject();
-            }
-
-            return output.WrittenSpan.ToArray();
+            properties.Add(property);
         }
     }
 
-    private static bool IsOverridden(string name, ReadOnlySpan<OxenBodyProperty> extra)
+    /// <summary>Checks the request wrote one JSON object; counts its properties and finds model and overridden names.</summary>
+    private static (int Count, bool HasModel, bool Overridden) Scan(string modelId, ReadOnlySpan<byte> json, List<OxenBodyProperty> properties)
     {
-        foreach (var property in extra)
+        var reader = new Utf8JsonReader(json);
+        try
         {
-            if (string.Equals(property.Name, name, StringComparison.Ordinal))
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return true;
+                throw new InvalidOperationException($"The request for '{modelId}' must write a JSON object.");
             }
+
+            var (count, hasModel, overridden) = (0, false, false);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                count++;
+                hasModel |= reader.ValueTextEquals("model"u8);
+                foreach (var property in properties)
+                {
+                    overridden |= reader.ValueTextEquals(property.Name);
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                throw new InvalidOperationException($"The request for '{modelId}' must write exactly one JSON object.");
+            }
+
+            return (count, hasModel, overridden);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"The request for '{modelId}' wrote invalid JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The request's bytes up to its closing brace, then the added properties, then the brace.</summary>
+    private static byte[] Append(IOxenRequest request, ReadOnlySpan<byte> own, int count, bool hasModel, List<OxenBodyProperty> properties)
+    {
+        if (hasModel && properties.Count == 0)
+        {
+            return own.ToArray();
         }
 
-        return false;
+        var added = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(added))
+        {
+            writer.WriteStartObject();
+            if (!hasModel)
+            {
+                writer.WriteString("model", request.ModelId);
+            }
+
+            WriteProperties(writer, properties);
+            writer.WriteEndObject();
+        }
+
+        var close = own.LastIndexOf((byte)'}');
+        var inner = added.WrittenSpan[1..^1];
+        var output = new byte[close + (count > 0 ? 1 : 0) + inner.Length + 1];
+        own[..close].CopyTo(output);
+        var at = close;
+        if (count > 0)
+        {
+            output[at++] = (byte)',';
+        }
+
+        inner.CopyTo(output.AsSpan(at));
+        output[^1] = (byte)'}';
+        return output;
+    }
+
+    /// <summary>The rare case: the request wrote a platform parameter itself, so its copy is left out.</summary>
+    private static byte[] Rewrite(IOxenRequest request, ReadOnlyMemory<byte> own, List<OxenBodyProperty> properties)
+    {
+        using var document = JsonDocument.Parse(own);
+        var output = new ArrayBufferWriter<byte>(own.Length + 64);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            writer.WriteStartObject();
+            var hasModel = false;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (properties.Exists(p => property.NameEquals(p.Name)))
+                {
+                    continue;
+                }
+
+                hasModel |= property.NameEquals("model");
+                property.WriteTo(writer);
+            }
+
+            if (!hasModel)
+            {
+                writer.WriteString("model", request.ModelId);
+            }
+
+            WriteProperties(writer, properties);
+            writer.WriteEndObject();
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static void WriteProperties(Utf8JsonWriter writer, List<OxenBodyProperty> properties)
+    {
+        foreach (var property in properties)
+        {
+            if (property.Number is { } number)
+            {
+                writer.WriteNumber(property.Name, number);
+            }
+            else if (property.Text is { } text)
+            {
+                writer.WriteString(property.Name, text);
+            }
+        }
     }
 }

@@ -1,0 +1,22 @@
+namespace Oxen.Video.Batch;
+
+/// <summary>The batch file (or its journal) has problems; nothing was sent.</summary>
+public sealed class BatchValidationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public BatchValidationException(IReadOnlyList<BatchProblem> problems)
+        : base(BuildMessage(problems)) => Problems = problems;
+
+    /// <summary>Every problem, located.</summary>
+    public IReadOnlyList<BatchProblem> Problems { get; }
+
+    private static string BuildMessage(IReadOnlyList<BatchProblem> problems)
+    {
+        var shown = problems.Take(20).Select(p => p.ToString());
+        var more = problems.Count > 20 ? $"{Environment.NewLine}... and {problems.Count - 20} more" : string.Empty;
+        return $"The batch has {problems.Count} problem(s); nothing was sent:{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}";
+    }
+}
+
+/// <summary>The batch was refused before anything was sent: over its cost limit, or its folder is in use.</summary>
+public sealed class BatchRefusedException(string message) : Exception(message);
