@@ -34,6 +34,7 @@ public sealed partial class OxenHubEmulator
         }
 
         Counters.Enqueued(count);
+        SaveState();
         await WriteJsonAsync(context, 200, new JsonObject { ["generations"] = answer }).ConfigureAwait(false);
     }
 
@@ -98,6 +99,8 @@ public sealed partial class OxenHubEmulator
                 generation.Cancellation.Cancel();
             }
         }
+
+        SaveState();
 
         return WriteJsonAsync(context, 200, new JsonObject { ["status"] = "success", ["generation_id"] = id });
     }

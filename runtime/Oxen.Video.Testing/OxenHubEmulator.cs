@@ -62,8 +62,9 @@ public sealed partial class OxenHubEmulator : IAsyncDisposable
         var emulator = new OxenHubEmulator(options ?? new OxenHubEmulatorOptions());
         try
         {
-            (emulator._api, emulator.BaseAddress) = await StartAppAsync(emulator.ConfigureApi, cancellationToken).ConfigureAwait(false);
-            (emulator._downloads, emulator.DownloadBaseAddress) = await StartAppAsync(emulator.ConfigureDownloads, cancellationToken).ConfigureAwait(false);
+            (emulator._api, emulator.BaseAddress) = await StartAppAsync(emulator.ConfigureApi, emulator._options.Port ?? 0, cancellationToken).ConfigureAwait(false);
+            (emulator._downloads, emulator.DownloadBaseAddress) = await StartAppAsync(emulator.ConfigureDownloads, 0, cancellationToken).ConfigureAwait(false);
+            emulator.RestoreState();
             return emulator;
         }
         catch
@@ -113,10 +114,11 @@ public sealed partial class OxenHubEmulator : IAsyncDisposable
         }
 
         await Task.WhenAll(jobs).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        SaveState();
         _shutdown.Dispose();
     }
 
-    private static async Task<(WebApplication App, Uri Address)> StartAppAsync(Action<WebApplication> configure, CancellationToken cancellationToken)
+    private static async Task<(WebApplication App, Uri Address)> StartAppAsync(Action<WebApplication> configure, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -125,7 +127,7 @@ public sealed partial class OxenHubEmulator : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         configure(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

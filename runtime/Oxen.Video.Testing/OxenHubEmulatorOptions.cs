@@ -57,6 +57,15 @@ public sealed class OxenHubEmulatorOptions
     /// <summary>The MP4 served as every result; default a 2-second 320×180 test pattern embedded in this assembly.</summary>
     public ReadOnlyMemory<byte>? Video { get; set; }
 
+    /// <summary>
+    /// When set, queued generations are kept in this folder (<c>generations.json</c>) and read back at start, so
+    /// an id survives a restart of the emulator (<c>oxen hub serve --state DIR</c>).
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>The API origin's port on 127.0.0.1; default a free port. The download origin always takes a free port.</summary>
+    public int? Port { get; set; }
+
     /// <summary>Adds a video model from its request schema.</summary>
     /// <returns>These options, for chaining.</returns>
     /// <param name="id">The model id.</param>

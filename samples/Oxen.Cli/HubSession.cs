@@ -23,6 +23,16 @@ internal sealed class HubSession : IAsyncDisposable
 
     public bool IsOffline => _emulator is not null;
 
+    /// <summary>Offline, a generation id dies with this process: the resume hint says so.</summary>
+    public string? IdLifetimeNote => IsOffline
+        ? "this id lives only as long as this process: the in-process emulator stops with it; for ids that outlive it, run 'oxen hub serve' and set OXEN_BASE_URL"
+        : null;
+
+    /// <summary>Whether a hub is set (<c>OXEN_BASE_URL</c> or <c>OXEN_API_KEY</c>), rather than the offline emulator.</summary>
+    public static bool IsConfigured(Func<string, string?> environment) =>
+        !string.IsNullOrWhiteSpace(environment(OxenClientOptions.BaseAddressEnvironmentVariable))
+        || !string.IsNullOrWhiteSpace(environment(OxenClientOptions.ApiKeyEnvironmentVariable));
+
     public static async Task<HubSession> OpenAsync(Func<string, string?> environment, TextWriter status, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var apiKey = environment(OxenClientOptions.ApiKeyEnvironmentVariable);
@@ -62,7 +72,11 @@ internal sealed class HubSession : IAsyncDisposable
         }
     }
 
-    private static Task<OxenHubEmulator> StartEmulatorAsync(CancellationToken cancellationToken)
+    private static Task<OxenHubEmulator> StartEmulatorAsync(CancellationToken cancellationToken) =>
+        OxenHubEmulator.StartAsync(EmulatorOptions(), cancellationToken);
+
+    /// <summary>The emulator of the offline mode and of <c>oxen hub serve</c>: the built-in catalog, human-scale delays.</summary>
+    public static OxenHubEmulatorOptions EmulatorOptions()
     {
         var options = new OxenHubEmulatorOptions
         {
@@ -78,6 +92,6 @@ internal sealed class HubSession : IAsyncDisposable
             options.Models.Add(reader.ReadToEnd());
         }
 
-        return OxenHubEmulator.StartAsync(options, cancellationToken);
+        return options;
     }
 }

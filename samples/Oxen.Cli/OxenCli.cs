@@ -1,43 +1,45 @@
+using System.CommandLine;
 using System.Text.Json;
-using Oxen.Cli.Commands;
+using Oxen.Cli.Cli;
 using Oxen.Video;
 using Oxen.Video.Validation;
 
 namespace Oxen.Cli;
 
-/// <summary>The <c>oxen</c> command line: dispatches a command and maps every failure to its exit code.</summary>
+/// <summary>
+/// The <c>oxen</c> command line: finds the model a <c>generate</c> line names (its parameters become options),
+/// parses with System.CommandLine, runs the command and maps every failure to its exit code.
+/// </summary>
 internal static class OxenCli
 {
-    public const string Usage = """
-        oxen: generate videos with Oxen.ai video models.
-
-          oxen generate --model <id> --prompt "..." [--<param> <value> ...] [--mode sync|queue|sse] [--out file.mp4]
-          oxen models list
-          oxen models show <id>
-          oxen generations status|wait|cancel <generation-id> [--out file.mp4]
-          oxen schemas pull <id>... | --all-video [--dir schemas]
-          oxen schemas diff [<id>...] [--dir schemas]     (exit 1 when a change is breaking)
-          oxen schemas check [--dir schemas]
-
-        Parameters are the model's schema names with dashes (--aspect-ratio 9:16 --duration 10); see oxen models show <id>.
-        With neither OXEN_API_KEY nor OXEN_BASE_URL set, a local hub emulator runs in-process (offline).
-        Exit codes: 0 done, 1 generation failed, 2 usage or validation error, 3 API or network error.
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> argv, CliContext context)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
         try
         {
-            var args = CliArguments.Parse(argv);
-            return args.Words.FirstOrDefault() switch
+            var model = await ModelResolver.ResolveAsync(args, context).ConfigureAwait(false);
+            var root = CommandTree.Build(context, model);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
-                "generate" => await GenerateCommand.RunAsync(args, context).ConfigureAwait(false),
-                "models" => await ModelsCommand.RunAsync(args, context).ConfigureAwait(false),
-                "generations" => await GenerationsCommand.RunAsync(args, context).ConfigureAwait(false),
-                "schemas" => await SchemasCommand.RunAsync(args, context).ConfigureAwait(false),
-                "help" or null when args.Words.Count <= 1 => await Help(context, ExitCodes.Done).ConfigureAwait(false),
-                _ => await Help(context, ExitCodes.UsageOrValidation).ConfigureAwait(false),
+                if (model is null && parse.CommandResult.Command.Name == "generate")
+                {
+                    // Without --model no parameter is an option yet: that is the one thing to say.
+                    throw new UsageException("--model is required (see: oxen models list); a model's parameters are options once --model names it.");
+                }
+
+                await context.Error.WriteLineAsync(ParseErrors.Describe(parse)).ConfigureAwait(false);
+                return ExitCodes.UsageOrValidation;
+            }
+
+            var invocation = new InvocationConfiguration
+            {
+                Output = context.Output,
+                Error = context.Error,
+                // Failures are mapped to exit codes below; Ctrl+C is handled by Program (the token).
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
             };
+            return await parse.InvokeAsync(invocation, context.CancellationToken).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {
@@ -51,21 +53,24 @@ internal static class OxenCli
         {
             return await Fail(context, ExitCodes.GenerationFailed, $"Generation {ex.Id} {ex.Status.ToString().ToLowerInvariant()}: {ex.ErrorMessage ?? "no message"}").ConfigureAwait(false);
         }
+        catch (WaitTimedOutException ex)
+        {
+            return await Fail(context, ExitCodes.ApiOrNetwork, ex.Message).ConfigureAwait(false);
+        }
         catch (OxenApiException ex)
         {
             return await Fail(context, ExitCodes.ApiOrNetwork, ex.Message).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or TimeoutException
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("Stopped waiting; the generation goes on at the hub (see its id above).").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or TimeoutException or UnauthorizedAccessException
             || (ex is TaskCanceledException && !context.CancellationToken.IsCancellationRequested))
         {
             return await Fail(context, ExitCodes.ApiOrNetwork, $"{ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
         }
-    }
-
-    private static async Task<int> Help(CliContext context, int exitCode)
-    {
-        await (exitCode == ExitCodes.Done ? context.Output : context.Error).WriteLineAsync(Usage).ConfigureAwait(false);
-        return exitCode;
     }
 
     private static async Task<int> Fail(CliContext context, int exitCode, string message)
@@ -74,3 +79,6 @@ internal static class OxenCli
         return exitCode;
     }
 }
+
+/// <summary><c>--timeout</c> ran out: exit 3, with the id to resume when there is one.</summary>
+internal sealed class WaitTimedOutException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Oxen.Cli;
 
@@ -9,17 +10,19 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-using var loggers = LoggerFactory.Create(builder => builder
-    .AddSimpleConsole(o => o.SingleLine = true)
-    .SetMinimumLevel(Environment.GetEnvironmentVariable("OXEN_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning));
+// SIGTERM (docker stop, systemd, kill) ends 'oxen hub serve' cleanly too, saving its state. Without this the
+// emulator's web host takes the signal and the process keeps running.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    cancellation.Cancel();
+});
 
-var context = new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, loggers, !Console.IsOutputRedirected, cancellation.Token);
-try
-{
-    return await OxenCli.RunAsync(args, context);
-}
-catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-{
-    await Console.Error.WriteLineAsync("Stopped waiting; the generation goes on at the hub (see its id above).");
-    return 130;
-}
+using var loggers = new LazyLoggerFactory(() => LoggerFactory.Create(builder => builder
+    .AddSimpleConsole(o => o.SingleLine = true)
+    .SetMinimumLevel(Environment.GetEnvironmentVariable("OXEN_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning)));
+
+// Colours and live redraw only on a terminal, and never with NO_COLOR (https://no-color.org).
+var interactive = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+var context = new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, loggers, interactive, cancellation.Token);
+return await OxenCli.RunAsync(args, context);

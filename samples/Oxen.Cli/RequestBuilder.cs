@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Oxen.Cli.Cli;
 using Oxen.Video;
 using Oxen.Video.Models;
 
@@ -8,22 +9,29 @@ namespace Oxen.Cli;
 
 /// <summary>
 /// Turns <c>--aspect-ratio 9:16 --duration 10</c> into a typed request for any model, from the registry alone:
-/// each value is typed by the schema's parameter, the body is parsed by the generated type, then validated.
+/// each value is typed by the schema's parameter, the body is parsed by the model's request type, then validated.
+/// Every message names the flag the user typed.
 /// </summary>
 internal static class RequestBuilder
 {
-    public static IOxenRequest Build(OxenModelInfo model, IEnumerable<KeyValuePair<string, List<string>>> options)
+    public static IOxenRequest Build(ModelOptions options, IReadOnlyList<GivenParameter> given)
     {
+        var model = options.Model;
+        var missing = options.Options.Where(o => o.Parameter.IsRequired && !given.Any(g => g.Parameter == o.Parameter)).Select(o => $"{o.Flag} is required.").ToList();
+        if (missing.Count > 0)
+        {
+            throw new UsageException(string.Join("\n", missing) + $"\nSee: oxen generate --model {model.Id} --help");
+        }
+
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("model", model.Id);
-            foreach (var (option, values) in options)
+            foreach (var (parameter, flag, values) in given)
             {
-                var parameter = Find(model, option);
                 writer.WritePropertyName(parameter.Name);
-                WriteValue(writer, parameter, option, values);
+                WriteValue(writer, parameter, flag, values);
             }
 
             writer.WriteEndObject();
@@ -36,86 +44,72 @@ internal static class RequestBuilder
         }
         catch (JsonException ex)
         {
-            throw new UsageException($"{ex.Message}\n{Describe(model)}");
+            throw new UsageException($"The request for {model.Id} is invalid: {ex.Message}");
         }
 
         var validation = request.Validate();
         if (!validation.IsValid)
         {
-            var problems = validation.Errors.Select(e => $"  --{e.Path.Replace('_', '-')}: {e.Message}");
+            var flags = given.ToDictionary(g => g.Parameter.Name, g => g.Flag, StringComparer.Ordinal);
+            var problems = validation.Errors.Select(e => $"  {FlagOf(e.Path, flags)} {e.Message}");
             throw new UsageException($"The request for {model.Id} is invalid:\n{string.Join("\n", problems)}");
         }
 
         return request;
     }
 
-    /// <summary>The model's parameters as <c>--name</c> options, with types, allowed values and defaults.</summary>
-    public static string Describe(OxenModelInfo model)
+    /// <summary>A validation path (<c>cfg_scale</c>, <c>elements[0].url</c>) as the flag typed, or the declared one.</summary>
+    private static string FlagOf(string path, Dictionary<string, string> flags)
     {
-        var lines = model.Parameters.Select(p =>
-        {
-            var allowed = p.AllowedValues.Count > 0 ? $" one of {string.Join(", ", p.AllowedValues.Select(Unquote))}" : "";
-            var range = p.Minimum is not null || p.Maximum is not null ? $" {p.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "…"}..{p.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "…"}" : "";
-            var kind = p.Kind == OxenValueKind.Array ? $"list of {p.ItemKind?.ToString().ToLowerInvariant()} (repeat the option)" : p.Kind.ToString().ToLowerInvariant();
-            var defaultText = p.DefaultJson is null ? "" : $" (default {Shorten(p.DefaultJson)})";
-            return $"  --{OptionName(p.Name),-24} {(p.IsRequired ? "required " : "")}{kind}{allowed}{range}{defaultText}";
-        });
-        return $"Parameters of {model.Id}:\n{string.Join("\n", lines)}";
+        var end = path.IndexOfAny(['.', '[']);
+        var name = end < 0 ? path : path[..end];
+        var flag = flags.GetValueOrDefault(name) ?? "--" + ModelOptions.Kebab(name);
+        return end < 0 ? flag : $"{flag} ({path})";
     }
 
-    public static string OptionName(string parameter) => parameter.Replace('_', '-');
-
-    private static OxenParameterInfo Find(OxenModelInfo model, string option)
-    {
-        var name = option.Replace('-', '_');
-        return model.Parameters.FirstOrDefault(p => p.Name == name)
-            ?? model.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"--{option} is not a parameter of {model.Id}.\n{Describe(model)}");
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, OxenParameterInfo parameter, string option, List<string> values)
+    private static void WriteValue(Utf8JsonWriter writer, OxenParameterInfo parameter, string flag, IReadOnlyList<string> values)
     {
         if (parameter.Kind == OxenValueKind.Array)
         {
             writer.WriteStartArray();
             foreach (var value in values)
             {
-                WriteScalar(writer, parameter, parameter.ItemKind ?? OxenValueKind.String, option, value);
+                WriteScalar(writer, parameter, parameter.ItemKind ?? OxenValueKind.String, flag, value);
             }
 
             writer.WriteEndArray();
             return;
         }
 
-        if (values.Count > 1)
+        if (values.Count != 1)
         {
-            throw new UsageException($"--{option} is given {values.Count} times, but {parameter.Name} takes one value.");
+            throw new UsageException($"{flag} is given {values.Count} times; give it once.");
         }
 
-        WriteScalar(writer, parameter, parameter.Kind, option, values[0]);
+        WriteScalar(writer, parameter, parameter.Kind, flag, values[0]);
     }
 
-    private static void WriteScalar(Utf8JsonWriter writer, OxenParameterInfo parameter, OxenValueKind kind, string option, string value)
+    private static void WriteScalar(Utf8JsonWriter writer, OxenParameterInfo parameter, OxenValueKind kind, string flag, string value)
     {
         switch (kind)
         {
             case OxenValueKind.String:
                 writer.WriteStringValue(value);
                 break;
-            case OxenValueKind.Integer when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer):
+            case OxenValueKind.Integer when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
                 writer.WriteNumberValue(integer);
                 break;
-            case OxenValueKind.Number when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+            case OxenValueKind.Number when TryParseFinite(value, out var number):
                 writer.WriteNumberValue(number);
                 break;
-            case OxenValueKind.Boolean when TryParseBoolean(value, out var flag):
-                writer.WriteBooleanValue(flag);
+            case OxenValueKind.Boolean when bool.TryParse(value, out var flagValue):
+                writer.WriteBooleanValue(flagValue);
                 break;
             case OxenValueKind.Enum:
-                // Match the text the user typed to the schema's member, which keeps the member's JSON type.
-                var member = parameter.AllowedValues.FirstOrDefault(a => Unquote(a) == value)
-                    ?? parameter.AllowedValues.FirstOrDefault(a => string.Equals(Unquote(a), value, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new UsageException($"--{option} {value} is not allowed; allowed: {string.Join(", ", parameter.AllowedValues.Select(Unquote))}.");
+                // Match the text typed to the schema's member, which keeps the member's JSON type (5 vs "5").
+                var member = parameter.AllowedValues.FirstOrDefault(a => ParameterText.Unquote(a) == value)
+                    ?? parameter.AllowedValues.FirstOrDefault(a => string.Equals(ParameterText.Unquote(a), value, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new UsageException($"{flag} {value} is not allowed; allowed: {string.Join(", ", parameter.AllowedValues.Select(ParameterText.Unquote))}.");
                 writer.WriteRawValue(member);
                 break;
             case OxenValueKind.Object or OxenValueKind.Any:
@@ -125,40 +119,25 @@ internal static class RequestBuilder
                 }
                 catch (JsonException)
                 {
-                    throw new UsageException($"--{option} takes JSON (e.g. '{{\"key\": \"value\"}}'); '{value}' is not JSON.");
+                    throw new UsageException($"{flag} takes JSON (e.g. '{{\"key\": \"value\"}}'); '{value}' is not JSON.");
                 }
 
                 break;
             default:
-                throw new UsageException($"--{option} takes {Article(kind)}; '{value}' is not one.");
+                throw new UsageException($"{flag} takes {Article(kind)}; '{value}' is not one.");
         }
     }
 
-    private static bool TryParseBoolean(string value, out bool flag)
-    {
-        switch (value.ToLowerInvariant())
-        {
-            case "true" or "yes" or "1" or "on":
-                flag = true;
-                return true;
-            case "false" or "no" or "0" or "off":
-                flag = false;
-                return true;
-            default:
-                flag = false;
-                return false;
-        }
-    }
+    /// <summary>A finite number: NaN, Infinity and values beyond double (1e400) are not JSON numbers.</summary>
+    private static bool TryParseFinite(string value, out double number) =>
+        double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number)
+        && double.IsFinite(number);
 
     private static string Article(OxenValueKind kind) => kind switch
     {
         OxenValueKind.Integer => "an integer",
-        OxenValueKind.Number => "a number",
+        OxenValueKind.Number => "a finite number",
         OxenValueKind.Boolean => "true or false",
         _ => "a " + kind.ToString().ToLowerInvariant(),
     };
-
-    private static string Unquote(string json) => json.Length >= 2 && json[0] == '"' ? JsonSerializer.Deserialize(json, CliJsonContext.Default.String)! : json;
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…\"" : text;
 }

@@ -68,8 +68,8 @@ public sealed class CliTests : IAsyncLifetime
     [Theory]
     [InlineData("--duration", "7", "allowed: 5, 10")]
     [InlineData("--cfg-scale", "11", "at most 10")]
-    [InlineData("--speed", "2", "--cfg-scale")]
-    [InlineData("--cfg-scale", "high", "takes a number")]
+    [InlineData("--speed", "2", "unknown option --speed for 'oxen generate'")]
+    [InlineData("--cfg-scale", "high", "--cfg-scale takes a finite number; 'high' is not one.")]
     public async Task A_bad_value_or_unknown_parameter_exits_2_listing_what_is_allowed_and_sends_nothing(string option, string value, string expected)
     {
         var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", Kling, "--prompt", "p", option, value);
@@ -85,7 +85,8 @@ public sealed class CliTests : IAsyncLifetime
         var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", Kling, "--duration", "5");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'prompt' is missing", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--prompt is required.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("required property", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, _hub.Counters.ApiRequests);
     }
 
@@ -151,14 +152,35 @@ public sealed class CliTests : IAsyncLifetime
         var list = await CliRun.RunAsync(new Dictionary<string, string>(), "models", "list");
         Assert.Equal(0, list.ExitCode);
         Assert.Contains($"{OxenModels.All.Count} models.", list.Output, StringComparison.Ordinal);
+        Assert.Matches($"(?m)^{Kling} +\\$[0-9.]+/s.* +Kling 2.6 Pro - Text to Video$", list.Output);
+        Assert.StartsWith("ID ", list.Output, StringComparison.Ordinal);
+        Assert.Contains("PRICE", list.Output.Split('\n')[0], StringComparison.Ordinal);
         Assert.Equal(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "schemas"), "*.json").Length, OxenModels.All.Count);
 
         var show = await CliRun.RunAsync(new Dictionary<string, string>(), "models", "show", Kling);
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("--cfg-scale", show.Output, StringComparison.Ordinal);
-        Assert.Contains("one of 9:16, 16:9, 1:1", show.Output, StringComparison.Ordinal);
+        Assert.Contains("One of 9:16, 16:9, 1:1. Default 16:9.", show.Output, StringComparison.Ordinal);
+        Assert.Matches("price \\$[0-9.]+/s", show.Output);
 
         var unknown = await CliRun.RunAsync(new Dictionary<string, string>(), "models", "show", "nope");
         Assert.Equal(2, unknown.ExitCode);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_models_are_tables_and_waiting_shows_a_live_status()
+    {
+        var terminal = new CliRunOptions(HubEnvironment()) { Interactive = true };
+        var list = await CliRun.RunAsync(terminal, "models", "list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.StartsWith("╭", list.Output, StringComparison.Ordinal);
+        Assert.Contains("│ Id ", list.Output, StringComparison.Ordinal);
+        Assert.Contains("│ Price ", list.Output, StringComparison.Ordinal);
+
+        var path = Path.Combine(_folder, "terminal.mp4");
+        var run = await CliRun.RunAsync(terminal, "generate", "--model", Kling, "--prompt", "p", "--out", path);
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Matches("Generation id: [0-9a-f-]{36}", run.Output);
+        Assert.True(File.Exists(path));
     }
 }

@@ -49,7 +49,7 @@ public sealed class SchemasCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Diff_exits_1_on_a_breaking_change_and_0_on_an_additive_one()
+    public async Task Diff_exits_4_on_a_breaking_change_and_0_on_an_additive_one()
     {
         // The cached copy allows a 15 s duration and lacks negative_prompt: live removed a member (breaking)
         // and added an optional property (additive).
@@ -61,7 +61,7 @@ public sealed class SchemasCommandTests : IAsyncLifetime
 
         var run = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(4, run.ExitCode);
         Assert.Contains("BREAKING  duration: enum member 15 removed", run.Output, StringComparison.Ordinal);
         Assert.Contains("additive  negative_prompt: optional property added", run.Output, StringComparison.Ordinal);
 
@@ -81,7 +81,7 @@ public sealed class SchemasCommandTests : IAsyncLifetime
 
         var run = await CliRun.RunAsync(Environment, "schemas", "check", "--dir", _folder);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(4, run.ExitCode);
         Assert.Contains("broken.json(3,62): error OXEN001", run.Output, StringComparison.Ordinal);
         Assert.Contains("pattern.json(1,62): warning OXEN008", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Kling, run.Output, StringComparison.Ordinal);
@@ -94,5 +94,48 @@ public sealed class SchemasCommandTests : IAsyncLifetime
         var run = await CliRun.RunAsync(Environment, "schemas", "check", "--dir", _schemas);
 
         Assert.True(run.ExitCode == 0, run.All);
+    }
+
+    [Fact]
+    public void The_default_folder_is_the_one_of_the_build_integration()
+    {
+        // One default for 'oxen schemas ...' and OxenSchemaDirectory, so 'oxen schemas check' works in a consumer app.
+        var targets = File.ReadAllText(Path.Combine(RepositoryRoot(), "runtime", "Oxen.Video", "build", "Oxen.Video.targets"));
+        var msbuildDefault = System.Text.RegularExpressions.Regex.Match(targets, "<OxenSchemaDirectory Condition=\"[^\"]*\">([^<]+)</OxenSchemaDirectory>").Groups[1].Value;
+
+        Assert.Equal(Cli.SchemaFolders.Default, msbuildDefault);
+    }
+
+    [Fact]
+    public async Task Check_without_dir_reads_the_default_folder_of_a_consumer_app()
+    {
+        // As a process in the app's folder: the working directory is the process's own.
+        var app = Directory.CreateDirectory(Path.Combine(_folder, "consumer-app")).FullName;
+        Directory.CreateDirectory(Path.Combine(app, "oxen-schemas"));
+        File.Copy(Path.Combine(_schemas, Kling + ".json"), Path.Combine(app, "oxen-schemas", Kling + ".json"));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "oxen.dll"), "schemas", "check"])
+        {
+            WorkingDirectory = app,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, output + error);
+        Assert.Contains("1 file(s) checked, 0 with findings.", output, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Codegen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("No Codegen.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -1,38 +1,67 @@
+using System.CommandLine;
+using Oxen.Cli.Cli;
+using Oxen.Cli.Output;
+
 namespace Oxen.Cli.Commands;
 
-/// <summary><c>oxen generations status|wait|cancel &lt;id&gt; [--out file.mp4]</c>: work with a saved generation id.</summary>
+/// <summary><c>oxen generations status|wait|cancel &lt;id&gt;</c>: work with a saved generation id.</summary>
 internal static class GenerationsCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, CliContext context)
+    public static Command Create(CliContext context)
     {
-        var verb = args.Words.ElementAtOrDefault(1);
-        var id = args.Words.ElementAtOrDefault(2);
-        if (verb is not ("status" or "wait" or "cancel") || string.IsNullOrWhiteSpace(id))
+        var status = new Command("status", "Print a generation's status (and its result URL once done).") { Id() };
+        status.SetAction((parse, _) => StatusAsync(context, parse.GetValue<string>("id")!));
+
+        var output = CommonOptions.Out("<id>.mp4");
+        var timeout = CommonOptions.Timeout();
+        var wait = new Command("wait", "Wait for a generation and save its video.") { Id(), output, timeout };
+        wait.SetAction((parse, _) => WaitAsync(context, parse.GetValue<string>("id")!, parse.GetValue(output), parse.GetValue(timeout)));
+
+        var cancel = new Command("cancel", "Ask the hub to cancel a queued or running generation.") { Id() };
+        cancel.SetAction((parse, _) => CancelAsync(context, parse.GetValue<string>("id")!));
+
+        return new Command("generations", "Work with a generation id (printed by 'oxen generate').") { status, wait, cancel };
+    }
+
+    private static Argument<string> Id() => new("id") { Description = "The generation id." };
+
+    private static async Task<int> StatusAsync(CliContext context, string id)
+    {
+        await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
+        var generation = await session.Client.GetOperation(id).UpdateStatusAsync(context.CancellationToken).ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"{generation.GenerationId}: {generation.StatusText ?? generation.Status.ToString()}"
+            + (generation.ErrorMessage is { } error ? $" ({error})" : "")
+            + (generation.ResultUrl is { } url ? $" {url.GetLeftPart(UriPartial.Path)}" : "")).ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> CancelAsync(CliContext context, string id)
+    {
+        await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
+        await session.Client.GetOperation(id).CancelAsync(context.CancellationToken).ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"Asked the hub to cancel {id}.").ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> WaitAsync(CliContext context, string id, string? output, TimeSpan? timeout)
+    {
+        var target = OutputTarget.Check(output, $"{id}.mp4");
+        var status = target.IsStandardOutput ? context.Error : context.Output;
+        await using var session = await HubSession.OpenAsync(context.Environment, status, context.Loggers, context.CancellationToken).ConfigureAwait(false);
+        var progress = new ProgressView(status, context.Interactive && !target.IsStandardOutput, session.IdLifetimeNote);
+        using var limit = timeout is { } t ? new CancellationTokenSource(t, context.Time) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, limit.Token);
+        try
         {
-            throw new UsageException("Usage: oxen generations status|wait|cancel <generation-id> [--out file.mp4]");
+            var video = await progress.RunAsync(p => session.Client.GetOperation(id).WaitForCompletionAsync(p, linked.Token)).ConfigureAwait(false);
+            await target.WriteAsync(video, context.OpenStandardOutput, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw GenerateCommand.TimedOut(timeout!.Value, id, session.IdLifetimeNote);
         }
 
-        var output = args.Take("out");
-        await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
-        var operation = session.Client.GetOperation(id);
-        switch (verb)
-        {
-            case "status":
-                var generation = await operation.UpdateStatusAsync(context.CancellationToken).ConfigureAwait(false);
-                await context.Output.WriteLineAsync($"{generation.GenerationId}: {generation.StatusText ?? generation.Status.ToString()}" + (generation.ErrorMessage is { } error ? $" ({error})" : "") + (generation.ResultUrl is { } url ? $" {url.GetLeftPart(UriPartial.Path)}" : "")).ConfigureAwait(false);
-                return ExitCodes.Done;
-            case "cancel":
-                await operation.CancelAsync(context.CancellationToken).ConfigureAwait(false);
-                await context.Output.WriteLineAsync($"Asked the hub to cancel {id}.").ConfigureAwait(false);
-                return ExitCodes.Done;
-            default:
-                var progress = new ProgressPrinter(context.Output, context.Interactive);
-                var video = await operation.WaitForCompletionAsync(progress, context.CancellationToken).ConfigureAwait(false);
-                progress.Finish();
-                var path = output ?? $"{id}.mp4";
-                await video.SaveAsync(path, context.CancellationToken).ConfigureAwait(false);
-                await context.Output.WriteLineAsync($"Saved {Path.GetFullPath(path)}").ConfigureAwait(false);
-                return ExitCodes.Done;
-        }
+        await status.WriteLineAsync(target.Path is null ? "Wrote the video to standard output." : $"Saved {target.Path}").ConfigureAwait(false);
+        return ExitCodes.Done;
     }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using Oxen.Cli.Cli;
 using Oxen.Cli.Schemas;
 using Oxen.Video;
 
@@ -6,57 +8,73 @@ namespace Oxen.Cli.Commands;
 
 /// <summary>
 /// <c>oxen schemas pull &lt;id&gt;... | --all-video</c>, <c>oxen schemas diff [&lt;id&gt;...]</c> and
-/// <c>oxen schemas check</c>, all with <c>[--dir schemas]</c>.
+/// <c>oxen schemas check</c>, all with <c>[--dir oxen-schemas]</c>.
 /// </summary>
 internal static class SchemasCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, CliContext context)
+    public static Command Create(CliContext context)
     {
-        var verb = args.Words.ElementAtOrDefault(1);
-        var ids = args.Words.Skip(2).ToList();
-        var directory = args.Take("dir") ?? "schemas";
-        switch (verb)
+        var pullIds = new Argument<string[]>("id") { Description = "Model ids to pull.", Arity = ArgumentArity.ZeroOrMore };
+        pullIds.CompletionSources.Add(_ => CommandTree.ModelIds().Select(m => new System.CommandLine.Completions.CompletionItem(m)));
+        var allVideo = new Option<bool>("--all-video") { Description = "Pull every video model the hub lists." };
+        var pullDir = CommonOptions.SchemaDirectory("Where to write <id>.json");
+        var pull = new Command("pull", "Fetch model schemas from the hub into a folder (one <id>.json each, named by the id asked for).") { pullIds, allVideo, pullDir };
+        pull.SetAction((parse, _) =>
         {
-            case "pull":
-                var allVideo = args.Take("all-video") is not null;
-                if (ids.Count == 0 && !allVideo)
-                {
-                    throw new UsageException("Usage: oxen schemas pull <model-id>... | --all-video [--dir schemas]");
-                }
+            var ids = parse.GetValue(pullIds) ?? [];
+            var all = parse.GetValue(allVideo);
+            return ids.Length == 0 && !all
+                ? throw new UsageException("schemas pull needs model ids or --all-video (see: oxen schemas pull --help).")
+                : PullAsync([.. ids], all, parse.GetValue(pullDir)!, context);
+        });
 
-                return await PullAsync(ids, allVideo, directory, context).ConfigureAwait(false);
-            case "diff":
-                return await DiffAsync(ids, directory, context).ConfigureAwait(false);
-            case "check":
-                return await CheckAsync(directory, context).ConfigureAwait(false);
-            default:
-                throw new UsageException("Usage: oxen schemas pull <id>... | --all-video | diff [<id>...] | check, with [--dir schemas]");
-        }
+        var diffIds = new Argument<string[]>("id") { Description = "Model ids to compare (default: every file in the folder).", Arity = ArgumentArity.ZeroOrMore };
+        var diffDir = CommonOptions.SchemaDirectory("The folder of cached <id>.json files");
+        var diff = new Command("diff", $"Compare cached schemas with the hub's: exit {ExitCodes.SchemaFindings} when a change is breaking, 0 when additive or none.") { diffIds, diffDir };
+        diff.SetAction((parse, _) => DiffAsync([.. parse.GetValue(diffIds) ?? []], parse.GetValue(diffDir)!, context));
+
+        var checkDir = CommonOptions.SchemaDirectory("The folder to check");
+        var check = new Command("check", $"Check schema files as the build would (generator diagnostics, file and line): exit {ExitCodes.SchemaFindings} on any finding.") { checkDir };
+        check.SetAction((parse, _) => CheckAsync(parse.GetValue(checkDir)!, context));
+
+        return new Command("schemas", "Cached model schemas: pull, diff against the hub, check.") { pull, diff, check };
     }
 
     private static async Task<int> PullAsync(List<string> ids, bool allVideo, string directory, CliContext context)
     {
+        if (ids.FirstOrDefault(id => !IsSafeFileName(id)) is { } unsafeId)
+        {
+            throw new UsageException($"'{unsafeId}' is not a model id: an id is a file name in --dir (no '/', '\\', '..' or control characters).");
+        }
+
         await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
         var client = session.Client;
-        var models = new List<OxenModel>();
+        var models = new List<(string Id, OxenModel Model)>();
         if (allVideo)
         {
             foreach (var listed in (await client.ListModelsAsync(context.CancellationToken).ConfigureAwait(false)).Where(m => m.IsVideoModel))
             {
+                if (!IsSafeFileName(listed.Id))
+                {
+                    await context.Error.WriteLineAsync($"skipped   a listed model whose id is not a file name: '{listed.Id}'").ConfigureAwait(false);
+                    continue;
+                }
+
                 // List items may come without their schema: fetch those one by one.
-                models.Add(listed.RequestSchema is null ? await client.GetModelAsync(listed.Id, context.CancellationToken).ConfigureAwait(false) : listed);
+                models.Add((listed.Id, listed.RequestSchema is null ? await client.GetModelAsync(listed.Id, context.CancellationToken).ConfigureAwait(false) : listed));
             }
         }
 
         foreach (var id in ids)
         {
-            models.Add(await client.GetModelAsync(id, context.CancellationToken).ConfigureAwait(false));
+            models.Add((id, await client.GetModelAsync(id, context.CancellationToken).ConfigureAwait(false)));
         }
 
         Directory.CreateDirectory(directory);
-        foreach (var model in models)
+        foreach (var (id, model) in models)
         {
-            var path = Path.Combine(directory, model.Id + ".json");
+            // Named by the id asked for (or listed), never by what the hub put in the body.
+            var path = Path.Combine(directory, id + ".json");
             var text = SchemaJson.Normalize(model.Json);
             var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false) : null;
             var state = existing is null ? "added" : existing == text ? "unchanged" : "updated";
@@ -101,7 +119,7 @@ internal static class SchemasCommand
         }
 
         await context.Output.WriteLineAsync($"{ids.Count} model(s) compared: {breaking} breaking, {additive} additive change(s).").ConfigureAwait(false);
-        return breaking > 0 ? ExitCodes.GenerationFailed : ExitCodes.Done;
+        return breaking > 0 ? ExitCodes.SchemaFindings : ExitCodes.Done;
     }
 
     private static async Task<int> CheckAsync(string directory, CliContext context)
@@ -124,6 +142,15 @@ internal static class SchemasCommand
         }
 
         await context.Output.WriteLineAsync($"{files.Count} file(s) checked, {withProblems} with findings.").ConfigureAwait(false);
-        return withProblems == 0 ? ExitCodes.Done : ExitCodes.GenerationFailed;
+        return withProblems == 0 ? ExitCodes.Done : ExitCodes.SchemaFindings;
     }
+
+    /// <summary>An id that is one file name: what the hub says must not move a write outside --dir.</summary>
+    internal static bool IsSafeFileName(string id) =>
+        id.Length is > 0 and <= 200
+        && id is not ("." or "..")
+        && id.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
+        && id.IndexOfAny(['/', '\\', ':']) < 0
+        && !id.Any(char.IsControl)
+        && id.Trim() == id;
 }
