@@ -23,6 +23,7 @@ internal static class CommandTree
             GenerationsCommand.Create(context),
             SchemasCommand.Create(context),
             HubCommand.Create(context),
+            BatchCommand.Create(context),
         };
         root.SetAction(parse => root.Options.OfType<HelpOption>().First().Action is SynchronousCommandLineAction help ? help.Invoke(parse) : ExitCodes.Done);
         AddFooter(root, $"{Environment}\n{ExitCodes.Summary}\nShell completion (model ids, a model's allowed values): dotnet tool install -g dotnet-suggest; add its shim to your profile\n(dotnet-suggest script bash > ~/.dotnet-suggest-shim.bash, then source it from ~/.bashrc); dotnet-suggest register --command-path \"$(command -v oxen)\".");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Oxen.Video;
 using Oxen.Video.Models;
 
@@ -8,17 +7,15 @@ namespace Oxen.Cli.Cli;
 /// <summary>The estimate printed before sending, and <c>--max-cost</c>: refused (exit 2, nothing sent) above it or when unknown.</summary>
 internal static class CostGuard
 {
-    /// <summary>
-    /// The seam for the estimate. TODO(runtime issue, OxenClient cost API): use the runtime's
-    /// <c>request.EstimateCost()</c> once it is on main; until then, the cached pricing times the duration.
-    /// </summary>
-    internal static Func<OxenModelInfo, IOxenRequest, decimal?> Estimate { get; set; } = EstimateFromPricing;
+    /// <summary>The estimate: the runtime's <c>request.EstimateCost()</c>, from the pricing of the model's file.</summary>
+    internal static Func<OxenModelInfo, IOxenRequest, OxenCostEstimate?> Estimate { get; set; } = static (_, request) => request.EstimateCost();
 
     public static async Task CheckAsync(OxenModelInfo model, IOxenRequest request, decimal? maxCost, bool allowUnknown, TextWriter status)
     {
-        var estimate = Estimate(model, request);
-        await status.WriteLineAsync(estimate is { } usd
-            ? $"Estimated cost: {Usd(usd)}."
+        var found = Estimate(model, request);
+        var estimate = found?.TotalUsd;
+        await status.WriteLineAsync(found is not null
+            ? $"Estimated cost: {Usd(found.TotalUsd)} ({found.Reason})."
             : $"Estimated cost: unknown (no price for {model.Id}).").ConfigureAwait(false);
         if (maxCost is not { } limit)
         {
@@ -37,39 +34,4 @@ internal static class CostGuard
     }
 
     public static string Usd(decimal usd) => "$" + usd.ToString("0.00##", CultureInfo.InvariantCulture);
-
-    private static decimal? EstimateFromPricing(OxenModelInfo model, IOxenRequest request)
-    {
-        if (model.Pricing is not { } pricing)
-        {
-            return null;
-        }
-
-        using var body = JsonDocument.Parse(request.ToJson());
-        var json = body.RootElement;
-        var seconds = Seconds(json, "duration") ?? Seconds(json, "seconds")
-            ?? model.Parameters.Where(p => p.Name is "duration" or "seconds" && p.DefaultJson is not null).Select(p => Seconds(JsonDocument.Parse(p.DefaultJson!).RootElement, null)).FirstOrDefault();
-        var resolution = json.TryGetProperty("resolution", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var audio = json.TryGetProperty("generate_audio", out var a) && a.ValueKind == JsonValueKind.True;
-        var perSecond = resolution is not null && pricing.CostPerSecondByResolution?.GetValueOrDefault(resolution) is { } byResolution ? byResolution
-            : audio && pricing.CostPerSecondWithAudio is { } withAudio ? withAudio
-            : pricing.CostPerSecond;
-        return seconds is { } s && perSecond is { } price ? (decimal)(s * price) : null;
-    }
-
-    private static double? Seconds(JsonElement json, string? name)
-    {
-        var value = json;
-        if (name is not null && !json.TryGetProperty(name, out value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number => value.GetDouble(),
-            JsonValueKind.String when double.TryParse(value.GetString()!.TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
-            _ => null,
-        };
-    }
 }

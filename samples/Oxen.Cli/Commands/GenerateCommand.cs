@@ -92,10 +92,12 @@ internal static class GenerateCommand
         var progress = new ProgressView(status, context.Interactive && !target.IsStandardOutput, session.IdLifetimeNote);
         using var wait = line.Timeout is { } limit ? new CancellationTokenSource(limit, context.Time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, wait.Token);
+        decimal? charged;
         try
         {
             var video = await progress.RunAsync(p => session.Client.GenerateVideoAsync(request, mode, p, linked.Token)).ConfigureAwait(false);
             await target.WriteAsync(video, context.OpenStandardOutput, linked.Token).ConfigureAwait(false);
+            charged = video.ChargedCostUsd;
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
@@ -103,6 +105,11 @@ internal static class GenerateCommand
         }
 
         await status.WriteLineAsync(target.Path is null ? "Wrote the video to standard output." : $"Saved {target.Path}").ConfigureAwait(false);
+        if (charged is { } usd)
+        {
+            await status.WriteLineAsync($"Charged: {CostGuard.Usd(usd)}.").ConfigureAwait(false);
+        }
+
         return ExitCodes.Done;
     }
 

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Oxen.Cli.Tests;
+
+/// <summary><c>oxen batch run|report</c> over the library: checked first, run against the hub, resumed without resending.</summary>
+public sealed class BatchCommandTests : HubTestBase
+{
+    private string Jobs(params string[] lines)
+    {
+        var path = Path.Combine(Folder, "jobs.jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_batch_saves_each_video_under_its_key_with_results_and_a_report_and_a_rerun_sends_nothing()
+    {
+        var jobs = Jobs(
+            $$"""{"model": "{{Kling}}", "prompt": "a surfer", "duration": 5, "key": "surfer"}""",
+            $$"""{"model": "{{Kling}}", "prompt": "a skier", "aspect_ratio": "9:16"}""");
+        var output = Path.Combine(Folder, "out");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output, "--mode", "queue");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("2 line(s); estimated cost $0.70.", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "surfer.mp4")), run.All);
+        Assert.True(File.Exists(Path.Combine(output, "2.mp4")), run.All);
+        var results = File.ReadAllLines(Path.Combine(output, "results.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["surfer", "2"], results.Select(r => r.GetProperty("key").GetString()));
+        Assert.Contains("a skier", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
+        Assert.Equal(2, Hub.Counters.EnqueuedGenerations);
+
+        var again = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output, "--mode", "queue");
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Equal(2, Hub.Counters.EnqueuedGenerations);
+    }
+
+    [Fact]
+    public async Task Bad_lines_are_listed_with_file_line_and_field_and_nothing_is_sent()
+    {
+        var jobs = Jobs(
+            $$"""{"model": "{{Kling}}", "prompt": "ok"}""",
+            $$"""{"model": "{{Kling}}", "prompt": "x", "duration": 7}""",
+            """{"model": "no-such-model", "prompt": "x"}""",
+            "not json");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", Path.Combine(Folder, "out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("jobs.jsonl:2", run.Error, StringComparison.Ordinal);
+        Assert.Contains("duration", run.Error, StringComparison.Ordinal);
+        Assert.Contains("jobs.jsonl:3", run.Error, StringComparison.Ordinal);
+        Assert.Contains("jobs.jsonl:4", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Theory]
+    [InlineData("--shard", "3/2")]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--mode", "sync")]
+    [InlineData("--max-cost", "-1")]
+    public async Task A_bad_option_is_a_usage_error_before_anything_is_sent(string option, string value)
+    {
+        var jobs = Jobs($$"""{"model": "{{Kling}}", "prompt": "ok"}""");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", Path.Combine(Folder, "out"), option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option, run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Fact]
+    public async Task A_cost_limit_below_the_estimate_refuses_the_whole_batch()
+    {
+        var jobs = Jobs($$"""{"model": "{{Kling}}", "prompt": "ok", "duration": 10}""");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", Path.Combine(Folder, "out"), "--max-cost", "0.10");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(0, Hub.Counters.EnqueuedGenerations);
+    }
+}
