@@ -19,4 +19,7 @@ public interface IOxenRequest
     /// Writes the whole request body, <c>{"model": "...", ...}</c>, with only the properties that are set.
     /// </summary>
     void WriteTo(Utf8JsonWriter writer);
+
+    /// <summary>The registry entry of the request's model, when the request type is generated; null otherwise.</summary>
+    Models.OxenModelInfo? ModelInfo => null;
 }

@@ -32,11 +32,13 @@ internal sealed partial class Emitter
             _w.Line($"public const string ModelId = {CSharp.StringLiteral(m.Id)};");
             _w.Line();
             _w.Line("string global::Oxen.Video.IOxenRequest.ModelId => ModelId;");
-            WriteProperties(m.Request);
+            WriteProperties(m.Request, afterMembers: true);
             WriteDefaults(m.Request);
             _w.Line();
             _w.Line("/// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>");
             _w.Line($"public static global::Oxen.Video.Models.OxenModelInfo ModelInfo {{ get; }} = CreateModelInfo();");
+            _w.Line();
+            _w.Line("global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;");
             _w.Line();
             WriteCreateModelInfo();
             _w.Line();
@@ -72,20 +74,25 @@ internal sealed partial class Emitter
         _w.Line(GeneratedCodeAttribute);
         using (_w.Block($"public sealed partial class {spec.TypeName}"))
         {
-            WriteProperties(spec);
+            WriteProperties(spec, afterMembers: false);
             WriteDefaults(spec);
             _w.Line();
             WriteAddErrors(spec, isRequest: false);
         }
     }
 
-    private void WriteProperties(ObjectSpec spec)
+    private void WriteProperties(ObjectSpec spec, bool afterMembers)
     {
+        var first = true;
         foreach (var property in spec.Properties)
         {
-            _w.Line();
+            if (afterMembers || !first)
+            {
+                _w.Line();
+            }
+
+            first = false;
             WritePropertyDocs(property);
-            _w.Line($"[{Schema}.OxenJsonName({CSharp.StringLiteral(property.JsonName)})]");
             foreach (var attribute in ConstraintAttributes(property.Type))
             {
                 _w.Line(attribute);
@@ -126,8 +133,7 @@ internal sealed partial class Emitter
         var parts = new System.Collections.Generic.List<string>();
         if (type.Kind == ValueKind.Enum)
         {
-            var spec = _model.Enums.First(e => e.TypeName == type.TypeName);
-            parts.Add("Allowed: " + CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson))) + ".");
+            parts.Add("Allowed: " + CSharp.Xml(string.Join(", ", type.Enum!.Members.Select(m => m.WireJson))) + ".");
         }
 
         if (c.HasRange)

@@ -13,7 +13,9 @@ internal sealed partial class Emitter
     private const string Validation = "global::Oxen.Video.Validation";
     private const string Schema = "global::Oxen.Video.Schema";
     private const string Json = "global::System.Text.Json";
+    private const string Serialization = "global::Oxen.Video.Serialization";
     private const string OxenJson = "global::Oxen.Video.Serialization.OxenJson";
+    private const string Validator = "global::Oxen.Video.Validation.OxenValidator";
     private const string ErrorList = "global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>";
 
     private readonly ModelSpec _model;
@@ -49,6 +51,8 @@ internal sealed partial class Emitter
         {
             _w.Line();
             WriteEnum(spec);
+            _w.Line();
+            WriteEnumMembers(spec);
         }
 
         _w.Line();
@@ -94,4 +98,13 @@ internal sealed partial class Emitter
         type.Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any || type.IsFreeObject;
 
     private static string Local(PropertySpec property) => "v" + property.PropertyName;
+
+    /// <summary>The converter's field holding a property's JSON name, named after the property.</summary>
+    private static string NameField(PropertySpec property) => property.PropertyName + "Property";
+
+    /// <summary>The type holding an enum's member table (the one generic converter reads it).</summary>
+    private static string MembersName(EnumSpec spec) => spec.TypeName + "Members";
+
+    /// <summary>The member table of an enum type.</summary>
+    private string Table(TypeSpec type) => $"{Global(MembersName(type.Enum!))}.Table";
 }

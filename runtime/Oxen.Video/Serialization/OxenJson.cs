@@ -15,7 +15,7 @@ public delegate T OxenJsonItemReader<T>(ref Utf8JsonReader reader);
 /// reflection, so generated requests serialize under trimming and Native AOT.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class OxenJson
+public static partial class OxenJson
 {
     /// <summary>Reads a string (or null).</summary>
     public static string? ReadString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
@@ -156,6 +156,18 @@ public static class OxenJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads a number token as a double; numbers beyond its range become infinities, as in the schema reader.</summary>
+    internal static bool TryGetNumber(ref Utf8JsonReader reader, out double number)
+    {
+        if (reader.TryGetDouble(out number))
+        {
+            return true;
+        }
+
+        var text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     /// <summary>Describes the current token for an error message, e.g. <c>"7"</c> or <c>7</c> or <c>an object</c>.</summary>
