@@ -12,15 +12,22 @@ internal sealed partial class Emitter
             : CSharp.Xml(spec.Description);
         _w.Line($"/// <summary>{summary}</summary>");
         _w.Line($"/// <remarks>Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.</remarks>");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{Global(spec.TypeName)}, {Global(MembersName(spec))}>))]");
-        _w.Line($"[{Schema}.OxenEnum]");
-        _w.Line(GeneratedCodeAttribute);
+        // OxenEnum: the analyzer (OXEN103) allows only the named members in constants. Each member's JSON value is in
+        // the table below, so the members carry no attributes or docs of their own.
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{Global(spec.TypeName)}, {Global(MembersName(spec))}>)), {Schema}.OxenEnum, {GeneratedCode}]");
+        var members = spec.Members.Select(m => $"{m.Name} = {m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+        var declaration = $"public enum {spec.TypeName} {{ {string.Join(", ", members)} }}";
+        if (declaration.Length <= MaxLineLength)
+        {
+            _w.Line(declaration); // a short enum reads best on one line
+            return;
+        }
+
         using (_w.Block($"public enum {spec.TypeName}"))
         {
-            foreach (var member in spec.Members)
+            foreach (var member in members)
             {
-                _w.Line($"/// <summary>Sent as <c>{CSharp.Xml(member.WireJson)}</c>.</summary>");
-                _w.Line($"{member.Name} = {member.Value},");
+                _w.Line(member + ",");
             }
         }
     }
@@ -32,11 +39,9 @@ internal sealed partial class Emitter
     private void WriteEnumMembers(EnumSpec spec)
     {
         var type = Global(spec.TypeName);
-        _w.Line($"/// <summary>The JSON value of each member of <see cref=\"{spec.TypeName}\"/>.</summary>");
-        _w.Line(GeneratedCodeAttribute);
+        // Internal, so without docs: the enum's remarks above list the same values.
         using (_w.Block($"internal sealed class {MembersName(spec)} : {Serialization}.IOxenEnumMembers<{type}>"))
         {
-            _w.Line("/// <inheritdoc />");
             _w.Line($"public static {Serialization}.OxenEnumTable<{type}> Table {{ get; }} = new({CSharp.StringLiteral(spec.JsonName)}, new {Serialization}.OxenEnumMember<{type}>[]");
             _w.Line("{");
             foreach (var member in spec.Members)

@@ -15,7 +15,6 @@ internal sealed partial class Emitter
     {
         var type = Global(spec.TypeName);
         _w.Line($"/// <summary>Writes <see cref=\"{spec.TypeName}\"/> with <see cref=\"{Json}.Utf8JsonWriter\"/> and reads it back, without reflection.</summary>");
-        _w.Line(GeneratedCodeAttribute);
         using (_w.Block($"internal sealed class {ConverterName(spec)} : {Json}.Serialization.JsonConverter<{type}>"))
         {
             foreach (var property in spec.Properties)
@@ -32,10 +31,7 @@ internal sealed partial class Emitter
             _w.Line();
             WriteReadValue(spec, type, isRequest);
             _w.Line();
-            _w.Line("/// <inheritdoc />");
             _w.Line($"public override {type} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) => ReadValue(ref reader);");
-            _w.Line();
-            _w.Line("/// <inheritdoc />");
             _w.Line($"public override void Write({Json}.Utf8JsonWriter writer, {type} value, {Json}.JsonSerializerOptions options) => WriteValue(writer, value);");
         }
     }
@@ -44,8 +40,7 @@ internal sealed partial class Emitter
     {
         using (_w.Block($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {type} value)"))
         {
-            _w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-            _w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+            // Called by WriteTo (which checks the writer) and by System.Text.Json, never with null.
             _w.Line("writer.WriteStartObject();");
             if (isRequest)
             {
@@ -135,7 +130,12 @@ internal sealed partial class Emitter
         using (_w.Block($"internal static {type} ReadValue(ref {Json}.Utf8JsonReader reader)"))
         {
             _w.Line($"{OxenJson}.ExpectObject(ref reader, {CSharp.StringLiteral(objectPath)});");
-            foreach (var property in spec.Properties)
+            // Values are read straight into the object; required ones start as placeholders and are checked at the end
+            // (a required number or enum through a local, as its type has no "missing").
+            var required = spec.Properties.Where(p => p.IsRequired).ToList();
+            var placeholders = string.Join(", ", required.Select(p => $"{p.PropertyName} = {(IsValueType(p.Type) ? "default" : "null!")}"));
+            _w.Line(required.Count == 0 ? $"var value = new {type}();" : $"var value = new {type} {{ {placeholders} }};");
+            foreach (var property in required.Where(p => IsValueType(p.Type)))
             {
                 _w.Line($"{ClrType(property.Type)}? {Local(property)} = default;");
             }
@@ -152,7 +152,9 @@ internal sealed partial class Emitter
                 foreach (var property in spec.Properties)
                 {
                     var path = spec.JsonPath + property.JsonName;
-                    _w.Line($"{@else}if ({NameField(property)}.TryRead(ref reader)) {Local(property)} = {ReadExpression(property.Type, "reader", path)};");
+                    var target = property.IsRequired && IsValueType(property.Type) ? Local(property) : $"value.{property.PropertyName}";
+                    var suppress = property.IsRequired && !IsValueType(property.Type) ? "!" : "";
+                    _w.Line($"{@else}if ({NameField(property)}.TryRead(ref reader)) {target} = {ReadExpression(property.Type, "reader", path)}{suppress};");
                     @else = "else ";
                 }
 
@@ -160,21 +162,16 @@ internal sealed partial class Emitter
                 _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
             }
 
-
-            foreach (var property in spec.Properties.Where(p => p.IsRequired))
+            _w.Line();
+            foreach (var property in required)
             {
-                _w.Line($"if ({Local(property)} is null) throw {OxenJson}.MissingRequired({CSharp.StringLiteral(spec.JsonPath + property.JsonName)});");
+                var path = CSharp.StringLiteral(spec.JsonPath + property.JsonName);
+                _w.Line(IsValueType(property.Type)
+                    ? $"value.{property.PropertyName} = {Local(property)} ?? throw {OxenJson}.MissingRequired({path});"
+                    : $"if (value.{property.PropertyName} is null) throw {OxenJson}.MissingRequired({path});");
             }
 
-            _w.Line($"return new {type}");
-            _w.Line("{");
-            foreach (var property in spec.Properties)
-            {
-                var value = property.IsRequired && IsValueType(property.Type) ? $"{Local(property)}.Value" : Local(property);
-                _w.Line($"    {property.PropertyName} = {value},");
-            }
-
-            _w.Line("};");
+            _w.Line("return value;");
         }
     }
 

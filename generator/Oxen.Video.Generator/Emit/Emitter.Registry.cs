@@ -9,68 +9,62 @@ internal sealed partial class Emitter
     private const string ModelsNs = "global::Oxen.Video.Models";
 
     /// <summary>The model's registry entry, built once per type from the schema's metadata.</summary>
-    private void WriteCreateModelInfo()
+    private void WriteModelInfo()
     {
         var m = _model;
-        using (_w.Block($"private static {ModelsNs}.OxenModelInfo CreateModelInfo()"))
+        _w.Line($"public static {ModelsNs}.OxenModelInfo ModelInfo {{ get; }} = new(");
+        _w.Line($"    id: ModelId, displayName: {CSharp.StringLiteral(m.DisplayName)}, endpoint: {CSharp.StringLiteral(m.Endpoint)}, requestType: typeof({Global(m.TypeName)}),");
+        _w.Line($"    description: {Nullable(m.Description)},");
+        _w.Line("    parameters:");
+        _w.Line("    [");
+        foreach (var property in m.Request.Properties)
         {
-            _w.Line($"var parameters = new {ModelsNs}.OxenParameterInfo[]");
-            _w.Line("{");
-            foreach (var property in m.Request.Properties)
-            {
-                _w.Line($"    {ParameterExpression(property)},");
-            }
-
-            _w.Line("};");
-            _w.Line($"return new {ModelsNs}.OxenModelInfo(");
-            _w.Line($"    id: ModelId,");
-            _w.Line($"    displayName: {CSharp.StringLiteral(m.DisplayName)},");
-            _w.Line($"    description: {Nullable(m.Description)},");
-            _w.Line($"    endpoint: {CSharp.StringLiteral(m.Endpoint)},");
-            _w.Line($"    requestType: typeof({Global(m.TypeName)}),");
-            _w.Line("    parameters: parameters,");
-            _w.Line("    parse: Parse)");
-            // Only what the schema gives: the rest keeps the entry's defaults (null, no capabilities).
-            var init = new List<string>();
-            if (m.ModelType is not null)
-            {
-                init.Add($"ModelType = {Nullable(m.ModelType)},");
-            }
-
-            if (m.InputCapabilities.Count > 0)
-            {
-                init.Add($"InputCapabilities = {StringArray(m.InputCapabilities)},");
-            }
-
-            if (m.OutputCapabilities.Count > 0)
-            {
-                init.Add($"OutputCapabilities = {StringArray(m.OutputCapabilities)},");
-            }
-
-            if (m.Pricing is not null)
-            {
-                init.Add($"Pricing = {PricingExpression(m.Pricing)},");
-            }
-
-            if (m.RemovedFromDocsOn is not null)
-            {
-                init.Add($"RemovedFromDocsOn = {Nullable(m.RemovedFromDocsOn)},");
-            }
-
-            if (init.Count == 0)
-            {
-                _w.Line(";");
-                return;
-            }
-
-            _w.Line("{");
-            foreach (var line in init)
-            {
-                _w.Line("    " + line);
-            }
-
-            _w.Line("};");
+            _w.Line($"        {ParameterExpression(property)},");
         }
+
+        _w.Line("    ],");
+
+        // Only what the schema gives: the rest keeps the entry's defaults (null, no capabilities).
+        var init = new List<string>();
+        if (m.ModelType is not null)
+        {
+            init.Add($"ModelType = {Nullable(m.ModelType)},");
+        }
+
+        if (m.InputCapabilities.Count > 0)
+        {
+            init.Add($"InputCapabilities = {StringArray(m.InputCapabilities)},");
+        }
+
+        if (m.OutputCapabilities.Count > 0)
+        {
+            init.Add($"OutputCapabilities = {StringArray(m.OutputCapabilities)},");
+        }
+
+        if (m.Pricing is not null)
+        {
+            init.Add($"Pricing = {PricingExpression(m.Pricing)},");
+        }
+
+        if (m.RemovedFromDocsOn is not null)
+        {
+            init.Add($"RemovedFromDocsOn = {Nullable(m.RemovedFromDocsOn)},");
+        }
+
+        if (init.Count == 0)
+        {
+            _w.Line("    parse: Parse);");
+            return;
+        }
+
+        _w.Line("    parse: Parse)");
+        _w.Line("{");
+        foreach (var line in init)
+        {
+            _w.Line("    " + line);
+        }
+
+        _w.Line("};");
     }
 
     /// <summary>A parameter's entry: the name, C# property and kind by position, the rest by name.</summary>

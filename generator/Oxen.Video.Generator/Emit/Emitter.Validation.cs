@@ -10,20 +10,14 @@ internal sealed partial class Emitter
     private void WriteValidateMethod()
     {
         _w.Line("/// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>");
-        _w.Line("/// <returns>Every problem found, each naming the field, the value and what is allowed.</returns>");
-        using (_w.Block($"public {Validation}.OxenValidationResult Validate()"))
-        {
-            _w.Line($"var errors = new {ErrorList}();");
-            _w.Line("AddErrors(errors, \"\");");
-            _w.Line($"return errors.Count == 0 ? {Validation}.OxenValidationResult.Success : new {Validation}.OxenValidationResult(errors);");
-        }
+        _w.Line($"public {Validation}.OxenValidationResult Validate() => {Validation}.OxenValidationResult.From(AddErrors(new(), \"\"));");
     }
 
     private void WriteAddErrors(ObjectSpec spec, bool isRequest)
     {
         // The request's paths are constants; a nested object's are prefixed with where it sits (elements[2].).
-        _w.Line("/// <summary>Adds this object's schema violations to <paramref name=\"errors\"/>, under <paramref name=\"prefix\"/>.</summary>");
-        using (_w.Block($"internal void AddErrors({ErrorList} errors, string prefix)"))
+        _w.Line("/// <summary>Adds this object's schema violations to <paramref name=\"errors\"/>, under <paramref name=\"prefix\"/>, and returns the list.</summary>");
+        using (_w.Block($"internal {ErrorList} AddErrors({ErrorList} errors, string prefix)"))
         {
             foreach (var property in spec.Properties)
             {
@@ -64,6 +58,8 @@ internal sealed partial class Emitter
                     }
                 }
             }
+
+            _w.Line("return errors;");
         }
     }
 

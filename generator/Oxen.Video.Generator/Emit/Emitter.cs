@@ -18,6 +18,9 @@ internal sealed partial class Emitter
     private const string Validator = "global::Oxen.Video.Validation.OxenValidator";
     private const string ErrorList = "global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>";
 
+    /// <summary>Where a list on one line (a short enum) is wrapped to one item per line.</summary>
+    private const int MaxLineLength = 150;
+
     private readonly ModelSpec _model;
     private readonly string _namespace;
     private readonly SourceWriter _w = new();
@@ -76,7 +79,8 @@ internal sealed partial class Emitter
 
     private string Global(string typeName) => $"global::{_namespace}.{typeName}";
 
-    private string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
+    /// <summary>The <c>GeneratedCode</c> attribute, without brackets (it shares a line with the type's other attributes).</summary>
+    private static string GeneratedCode => $"global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(Emitter).Assembly.GetName().Version}\")";
 
     /// <summary>The C# type of a value (without the nullable marker).</summary>
     private string ClrType(TypeSpec type) => type.Kind switch

@@ -350,8 +350,7 @@ public sealed class OxenEnumTable<TEnum>
             ArgumentNullException.ThrowIfNull(json);
             var utf8 = Encoding.UTF8.GetBytes(json);
             var reader = new Utf8JsonReader(utf8);
-            if (!reader.Read() || reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False)
-                || reader.BytesConsumed != utf8.Length)
+            if (!IsOneScalar(ref reader, utf8.Length))
             {
                 throw new ArgumentException($"{json} is not a JSON string, number or boolean.", nameof(json));
             }
@@ -368,6 +367,20 @@ public sealed class OxenEnumTable<TEnum>
                     return new(value, JsonTokenType.Number) { Number = number, Integer = exact ? integer : null, Utf8Json = exact ? null : utf8 };
                 default:
                     return new(value, reader.TokenType);
+            }
+        }
+
+        private static bool IsOneScalar(ref Utf8JsonReader reader, int length)
+        {
+            try
+            {
+                return reader.Read()
+                    && reader.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False
+                    && reader.BytesConsumed == length;
+            }
+            catch (JsonException)
+            {
+                return false;
             }
         }
     }

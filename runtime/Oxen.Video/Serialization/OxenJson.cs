@@ -145,6 +145,15 @@ public static partial class OxenJson
     public static JsonException NotAllowed(ref Utf8JsonReader reader, string path, string allowed) =>
         new($"'{path}' is {Describe(ref reader)}, which is not allowed; allowed: {allowed}.");
 
+    /// <summary>Reads a whole JSON document with <paramref name="read"/> (a generated converter's reader).</summary>
+    public static T Parse<T>(ReadOnlySpan<byte> utf8Json, OxenJsonItemReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
+        return read(ref reader);
+    }
+
     /// <summary>Serializes a request to its JSON body.</summary>
     public static string Serialize(IOxenRequest request)
     {

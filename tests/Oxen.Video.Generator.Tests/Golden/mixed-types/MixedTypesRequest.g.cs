@@ -5,12 +5,8 @@
 namespace Oxen.Video.Models;
 
 /// <summary>Mixed types</summary>
-/// <remarks>
-/// The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>.
-/// Generated from <c>mixed-types.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.
-/// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>. Generated from <c>mixed-types.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -18,82 +14,49 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>What to generate.</summary>
-    /// <remarks>JSON <c>prompt</c>, required. Length: 1 to 2500 characters.</remarks>
+    /// <summary>What to generate.</summary><remarks>JSON <c>prompt</c>, required. Length: 1 to 2500 characters.</remarks>
     [global::Oxen.Video.Schema.OxenLength(1, 2500)]
     public required string Prompt { get; set; }
-
-    /// <summary>Seconds, or auto.</summary>
-    /// <remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>"auto"</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: "auto", 4, 8, 12.</remarks>
+    /// <summary>Seconds, or auto.</summary><remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>"auto"</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: "auto", 4, 8, 12.</remarks>
     public global::Oxen.Video.Models.MixedTypesDuration? Duration { get; set; }
-
-    /// <summary>The <c>seconds</c> parameter.</summary>
-    /// <remarks>JSON <c>seconds</c>, optional: left out of the request when null. Default <c>"4"</c> (<see cref="Defaults.Seconds"/>), applied by the server. Allowed: "4", "8", "12".</remarks>
+    /// <summary>The <c>seconds</c> parameter.</summary><remarks>JSON <c>seconds</c>, optional: left out of the request when null. Default <c>"4"</c> (<see cref="Defaults.Seconds"/>), applied by the server. Allowed: "4", "8", "12".</remarks>
     public global::Oxen.Video.Models.MixedTypesSeconds? Seconds { get; set; }
-
-    /// <summary>The <c>length</c> parameter.</summary>
-    /// <remarks>JSON <c>length</c>, optional: left out of the request when null. Default <c>"5s"</c> (<see cref="Defaults.Length"/>), applied by the server. Allowed: "5s", "10s".</remarks>
+    /// <summary>The <c>length</c> parameter.</summary><remarks>JSON <c>length</c>, optional: left out of the request when null. Default <c>"5s"</c> (<see cref="Defaults.Length"/>), applied by the server. Allowed: "5s", "10s".</remarks>
     public global::Oxen.Video.Models.MixedTypesLength? Length { get; set; }
-
-    /// <summary>The <c>resolution</c> parameter.</summary>
-    /// <remarks>JSON <c>resolution</c>, optional: left out of the request when null. Allowed: "720p", "1080P", "4k".</remarks>
+    /// <summary>The <c>resolution</c> parameter.</summary><remarks>JSON <c>resolution</c>, optional: left out of the request when null. Allowed: "720p", "1080P", "4k".</remarks>
     public global::Oxen.Video.Models.MixedTypesResolution? Resolution { get; set; }
-
-    /// <summary>The <c>aspect_ratio</c> parameter.</summary>
-    /// <remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"adaptive"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "16:9", "2.39:1", "adaptive".</remarks>
+    /// <summary>The <c>aspect_ratio</c> parameter.</summary><remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"adaptive"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "16:9", "2.39:1", "adaptive".</remarks>
     public global::Oxen.Video.Models.MixedTypesAspectRatio? AspectRatio { get; set; }
-
-    /// <summary>The <c>seed_mode</c> parameter.</summary>
-    /// <remarks>JSON <c>seed_mode</c>, optional: left out of the request when null. Allowed: -1, 0, 1.</remarks>
+    /// <summary>The <c>seed_mode</c> parameter.</summary><remarks>JSON <c>seed_mode</c>, optional: left out of the request when null. Allowed: -1, 0, 1.</remarks>
     public global::Oxen.Video.Models.MixedTypesSeedMode? SeedMode { get; set; }
-
-    /// <summary>The <c>strength</c> parameter.</summary>
-    /// <remarks>JSON <c>strength</c>, optional: left out of the request when null. Range: greater than 0 and at most 1.</remarks>
+    /// <summary>The <c>strength</c> parameter.</summary><remarks>JSON <c>strength</c>, optional: left out of the request when null. Range: greater than 0 and at most 1.</remarks>
     [global::Oxen.Video.Schema.OxenRange(0.0, 1.0, ExclusiveMinimum = true)]
     public double? Strength { get; set; }
-
-    /// <summary>The <c>fps</c> parameter.</summary>
-    /// <remarks>JSON <c>fps</c>, optional: left out of the request when null. Range: at least 1 and less than 60.</remarks>
+    /// <summary>The <c>fps</c> parameter.</summary><remarks>JSON <c>fps</c>, optional: left out of the request when null. Range: at least 1 and less than 60.</remarks>
     [global::Oxen.Video.Schema.OxenRange(1.0, 60.0, ExclusiveMaximum = true)]
     public double? Fps { get; set; }
-
-    /// <summary>The <c>input_images</c> parameter.</summary>
-    /// <remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An absolute URI.</remarks>
+    /// <summary>The <c>input_images</c> parameter.</summary><remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An absolute URI.</remarks>
     [global::Oxen.Video.Schema.OxenItemCount(0, 4)]
     public global::System.Collections.Generic.IReadOnlyList<string>? InputImages { get; set; }
-
-    /// <summary>The <c>loop</c> parameter.</summary>
-    /// <remarks>JSON <c>loop</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.Loop"/>), applied by the server.</remarks>
+    /// <summary>The <c>loop</c> parameter.</summary><remarks>JSON <c>loop</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.Loop"/>), applied by the server.</remarks>
     public bool? Loop { get; set; }
 
     /// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>
     public static class Defaults
     {
-        /// <summary>The default of <c>duration</c>: <c>"auto"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesDuration Duration = global::Oxen.Video.Models.MixedTypesDuration.Auto;
-
-        /// <summary>The default of <c>seconds</c>: <c>"4"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesSeconds Seconds = global::Oxen.Video.Models.MixedTypesSeconds.Seconds4;
-
-        /// <summary>The default of <c>length</c>: <c>"5s"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesLength Length = global::Oxen.Video.Models.MixedTypesLength.S5;
-
-        /// <summary>The default of <c>aspect_ratio</c>: <c>"adaptive"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesAspectRatio AspectRatio = global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive;
-
-        /// <summary>The default of <c>loop</c>: <c>false</c>.</summary>
         public const bool Loop = false;
     }
 
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
-    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = CreateModelInfo();
-
-    global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
-
-    private static global::Oxen.Video.Models.OxenModelInfo CreateModelInfo()
-    {
-        var parameters = new global::Oxen.Video.Models.OxenParameterInfo[]
-        {
+    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = new(
+        id: ModelId, displayName: "Mixed types", endpoint: "/videos/generate", requestType: typeof(global::Oxen.Video.Models.MixedTypesRequest),
+        description: null,
+        parameters:
+        [
             new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "What to generate.", DefaultJson: null, AllowedValues: []),
             new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Seconds, or auto.", DefaultJson: "\"auto\"", AllowedValues: global::Oxen.Video.Models.MixedTypesDurationMembers.Table.Values),
             new("seconds", "Seconds", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"4\"", AllowedValues: global::Oxen.Video.Models.MixedTypesSecondsMembers.Table.Values),
@@ -105,46 +68,27 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
             new("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
             new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri" },
             new("loop", "Loop", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: "false", AllowedValues: []),
-        };
-        return new global::Oxen.Video.Models.OxenModelInfo(
-            id: ModelId,
-            displayName: "Mixed types",
-            description: null,
-            endpoint: "/videos/generate",
-            requestType: typeof(global::Oxen.Video.Models.MixedTypesRequest),
-            parameters: parameters,
-            parse: Parse)
-        {
-            OutputCapabilities = new string[] { "video" },
-        };
-    }
+        ],
+        parse: Parse)
+    {
+        OutputCapabilities = new string[] { "video" },
+    };
+
+    global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    /// <returns>Every problem found, each naming the field, the value and what is allowed.</returns>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate()
-    {
-        var errors = new global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>();
-        AddErrors(errors, "");
-        return errors.Count == 0 ? global::Oxen.Video.Validation.OxenValidationResult.Success : new global::Oxen.Video.Validation.OxenValidationResult(errors);
-    }
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.MixedTypesRequestJsonConverter.WriteValue(writer, this);
-
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.MixedTypesRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static MixedTypesRequest Parse(global::System.ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-        reader.Read();
-        return global::Oxen.Video.Models.MixedTypesRequestJsonConverter.ReadValue(ref reader);
-    }
-
+    public static MixedTypesRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.MixedTypesRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static MixedTypesRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>.</summary>
-    internal void AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
         global::Oxen.Video.Validation.OxenValidator.Length(errors, "prompt", Prompt, minimum: 1, maximum: 2500);
@@ -157,31 +101,17 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
         global::Oxen.Video.Validation.OxenValidator.Range(errors, "strength", Strength, minimum: 0.0, maximum: 1.0, exclusiveMinimum: true);
         global::Oxen.Video.Validation.OxenValidator.Range(errors, "fps", Fps, minimum: 1.0, maximum: 60.0, exclusiveMaximum: true);
         global::Oxen.Video.Validation.OxenValidator.StringItems(errors, "input_images", InputImages, maxItems: 4, uri: true);
+        return errors;
     }
 }
 
 /// <summary>Seconds, or auto.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesDuration, global::Oxen.Video.Models.MixedTypesDurationMembers>))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesDuration
-{
-    /// <summary>Sent as <c>"auto"</c>.</summary>
-    Auto = 1,
-    /// <summary>Sent as <c>4</c>.</summary>
-    Seconds4 = 2,
-    /// <summary>Sent as <c>8</c>.</summary>
-    Seconds8 = 3,
-    /// <summary>Sent as <c>12</c>.</summary>
-    Seconds12 = 4,
-}
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesDuration, global::Oxen.Video.Models.MixedTypesDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesDuration { Auto = 1, Seconds4 = 2, Seconds8 = 3, Seconds12 = 4 }
 
-/// <summary>The JSON value of each member of <see cref="MixedTypesDuration"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesDuration>
 {
-    /// <inheritdoc />
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesDuration> Table { get; } = new("duration", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesDuration>[]
     {
         new(global::Oxen.Video.Models.MixedTypesDuration.Auto, "\"auto\""),
@@ -193,24 +123,11 @@ internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serializati
 
 /// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeconds, global::Oxen.Video.Models.MixedTypesSecondsMembers>))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesSeconds
-{
-    /// <summary>Sent as <c>"4"</c>.</summary>
-    Seconds4 = 1,
-    /// <summary>Sent as <c>"8"</c>.</summary>
-    Seconds8 = 2,
-    /// <summary>Sent as <c>"12"</c>.</summary>
-    Seconds12 = 3,
-}
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeconds, global::Oxen.Video.Models.MixedTypesSecondsMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesSeconds { Seconds4 = 1, Seconds8 = 2, Seconds12 = 3 }
 
-/// <summary>The JSON value of each member of <see cref="MixedTypesSeconds"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeconds>
 {
-    /// <inheritdoc />
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeconds> Table { get; } = new("seconds", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesSeconds>[]
     {
         new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds4, "\"4\""),
@@ -221,22 +138,11 @@ internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serializatio
 
 /// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesLength, global::Oxen.Video.Models.MixedTypesLengthMembers>))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesLength
-{
-    /// <summary>Sent as <c>"5s"</c>.</summary>
-    S5 = 1,
-    /// <summary>Sent as <c>"10s"</c>.</summary>
-    S10 = 2,
-}
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesLength, global::Oxen.Video.Models.MixedTypesLengthMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesLength { S5 = 1, S10 = 2 }
 
-/// <summary>The JSON value of each member of <see cref="MixedTypesLength"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesLength>
 {
-    /// <inheritdoc />
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesLength> Table { get; } = new("length", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesLength>[]
     {
         new(global::Oxen.Video.Models.MixedTypesLength.S5, "\"5s\""),
@@ -246,24 +152,11 @@ internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization
 
 /// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesResolution, global::Oxen.Video.Models.MixedTypesResolutionMembers>))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesResolution
-{
-    /// <summary>Sent as <c>"720p"</c>.</summary>
-    P720 = 1,
-    /// <summary>Sent as <c>"1080P"</c>.</summary>
-    P1080 = 2,
-    /// <summary>Sent as <c>"4k"</c>.</summary>
-    K4 = 3,
-}
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesResolution, global::Oxen.Video.Models.MixedTypesResolutionMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesResolution { P720 = 1, P1080 = 2, K4 = 3 }
 
-/// <summary>The JSON value of each member of <see cref="MixedTypesResolution"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesResolution>
 {
-    /// <inheritdoc />
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesResolution> Table { get; } = new("resolution", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesResolution>[]
     {
         new(global::Oxen.Video.Models.MixedTypesResolution.P720, "\"720p\""),
@@ -274,24 +167,11 @@ internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serializa
 
 /// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers>))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesAspectRatio
-{
-    /// <summary>Sent as <c>"16:9"</c>.</summary>
-    Ratio16x9 = 1,
-    /// <summary>Sent as <c>"2.39:1"</c>.</summary>
-    Ratio2_39x1 = 2,
-    /// <summary>Sent as <c>"adaptive"</c>.</summary>
-    Adaptive = 3,
-}
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesAspectRatio { Ratio16x9 = 1, Ratio2_39x1 = 2, Adaptive = 3 }
 
-/// <summary>The JSON value of each member of <see cref="MixedTypesAspectRatio"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesAspectRatio>
 {
-    /// <inheritdoc />
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesAspectRatio>[]
     {
         new(global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9, "\"16:9\""),
@@ -302,24 +182,11 @@ internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serializ
 
 /// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers>))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesSeedMode
-{
-    /// <summary>Sent as <c>-1</c>.</summary>
-    Auto = -1,
-    /// <summary>Sent as <c>0</c>.</summary>
-    Fixed = 0,
-    /// <summary>Sent as <c>1</c>.</summary>
-    Random = 1,
-}
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesSeedMode { Auto = -1, Fixed = 0, Random = 1 }
 
-/// <summary>The JSON value of each member of <see cref="MixedTypesSeedMode"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeedMode>
 {
-    /// <inheritdoc />
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeedMode> Table { get; } = new("seed_mode", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesSeedMode>[]
     {
         new(global::Oxen.Video.Models.MixedTypesSeedMode.Auto, "-1"),
@@ -329,7 +196,6 @@ internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serializati
 }
 
 /// <summary>Writes <see cref="MixedTypesRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesRequest>
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
@@ -346,8 +212,6 @@ internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
         global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
@@ -367,53 +231,28 @@ internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.
     internal static global::Oxen.Video.Models.MixedTypesRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        string? vPrompt = default;
-        global::Oxen.Video.Models.MixedTypesDuration? vDuration = default;
-        global::Oxen.Video.Models.MixedTypesSeconds? vSeconds = default;
-        global::Oxen.Video.Models.MixedTypesLength? vLength = default;
-        global::Oxen.Video.Models.MixedTypesResolution? vResolution = default;
-        global::Oxen.Video.Models.MixedTypesAspectRatio? vAspectRatio = default;
-        global::Oxen.Video.Models.MixedTypesSeedMode? vSeedMode = default;
-        double? vStrength = default;
-        double? vFps = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? vInputImages = default;
-        bool? vLoop = default;
+        var value = new global::Oxen.Video.Models.MixedTypesRequest { Prompt = null! };
         while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
             if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) vPrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt");
-            else if (DurationProperty.TryRead(ref reader)) vDuration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration", global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
-            else if (SecondsProperty.TryRead(ref reader)) vSeconds = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seconds", global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
-            else if (LengthProperty.TryRead(ref reader)) vLength = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "length", global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
-            else if (ResolutionProperty.TryRead(ref reader)) vResolution = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "resolution", global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
-            else if (AspectRatioProperty.TryRead(ref reader)) vAspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio", global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
-            else if (SeedModeProperty.TryRead(ref reader)) vSeedMode = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seed_mode", global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
-            else if (StrengthProperty.TryRead(ref reader)) vStrength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
-            else if (FpsProperty.TryRead(ref reader)) vFps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
-            else if (InputImagesProperty.TryRead(ref reader)) vInputImages = global::Oxen.Video.Serialization.OxenJson.ReadStringList(ref reader, "input_images");
-            else if (LoopProperty.TryRead(ref reader)) vLoop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration", global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
+            else if (SecondsProperty.TryRead(ref reader)) value.Seconds = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seconds", global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
+            else if (LengthProperty.TryRead(ref reader)) value.Length = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "length", global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
+            else if (ResolutionProperty.TryRead(ref reader)) value.Resolution = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "resolution", global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio", global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
+            else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seed_mode", global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
+            else if (StrengthProperty.TryRead(ref reader)) value.Strength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
+            else if (FpsProperty.TryRead(ref reader)) value.Fps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
+            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = global::Oxen.Video.Serialization.OxenJson.ReadStringList(ref reader, "input_images");
+            else if (LoopProperty.TryRead(ref reader)) value.Loop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
             else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
-        if (vPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
-        return new global::Oxen.Video.Models.MixedTypesRequest
-        {
-            Prompt = vPrompt,
-            Duration = vDuration,
-            Seconds = vSeconds,
-            Length = vLength,
-            Resolution = vResolution,
-            AspectRatio = vAspectRatio,
-            SeedMode = vSeedMode,
-            Strength = vStrength,
-            Fps = vFps,
-            InputImages = vInputImages,
-            Loop = vLoop,
-        };
+
+        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        return value;
     }
 
-    /// <inheritdoc />
     public override global::Oxen.Video.Models.MixedTypesRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
