@@ -8,35 +8,30 @@ internal sealed partial class Emitter
 {
     private static string ConverterName(ObjectSpec spec) => ConverterName(spec.TypeName);
 
-    /// <summary>The converter of a generated object or enum type.</summary>
+    /// <summary>The converter of a generated object type.</summary>
     private static string ConverterName(string typeName) => typeName + "JsonConverter";
 
     private void WriteConverter(ObjectSpec spec, bool isRequest)
     {
         var type = Global(spec.TypeName);
         _w.Line($"/// <summary>Writes <see cref=\"{spec.TypeName}\"/> with <see cref=\"{Json}.Utf8JsonWriter\"/> and reads it back, without reflection.</summary>");
-        _w.Line(GeneratedCodeAttribute);
         using (_w.Block($"internal sealed class {ConverterName(spec)} : {Json}.Serialization.JsonConverter<{type}>"))
         {
-            if (isRequest)
+            foreach (var property in spec.Properties)
             {
-                _w.Line($"private static readonly {Json}.JsonEncodedText ModelProperty = {Json}.JsonEncodedText.Encode(\"model\");");
+                _w.Line($"private static readonly {Serialization}.OxenJsonProperty {NameField(property)} = new({CSharp.StringLiteral(property.JsonName)});");
             }
 
-            for (var i = 0; i < spec.Properties.Count; i++)
+            if (spec.Properties.Count > 0)
             {
-                _w.Line($"private static readonly {Json}.JsonEncodedText Property{i} = {Json}.JsonEncodedText.Encode({CSharp.StringLiteral(spec.Properties[i].JsonName)});");
+                _w.Line();
             }
 
-            _w.Line();
             WriteWriteValue(spec, type, isRequest);
             _w.Line();
             WriteReadValue(spec, type, isRequest);
             _w.Line();
-            _w.Line("/// <inheritdoc />");
             _w.Line($"public override {type} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) => ReadValue(ref reader);");
-            _w.Line();
-            _w.Line("/// <inheritdoc />");
             _w.Line($"public override void Write({Json}.Utf8JsonWriter writer, {type} value, {Json}.JsonSerializerOptions options) => WriteValue(writer, value);");
         }
     }
@@ -45,40 +40,56 @@ internal sealed partial class Emitter
     {
         using (_w.Block($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {type} value)"))
         {
-            _w.Line("if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));");
-            _w.Line("if (value is null) throw new global::System.ArgumentNullException(nameof(value));");
+            // Called by WriteTo (which checks the writer) and by System.Text.Json, never with null.
             _w.Line("writer.WriteStartObject();");
             if (isRequest)
             {
-                _w.Line($"writer.WriteString(ModelProperty, {type}.ModelId);");
+                _w.Line($"writer.WriteString({OxenJson}.Model.Encoded, {type}.ModelId);");
             }
 
-            for (var i = 0; i < spec.Properties.Count; i++)
+            foreach (var property in spec.Properties)
             {
-                var property = spec.Properties[i];
-                var local = Local(property);
-                var always = property.IsRequired && IsValueType(property.Type);
-                using (_w.Block(always ? $"if (value.{property.PropertyName} is var {local})" : $"if (value.{property.PropertyName} is {{ }} {local})"))
-                {
-                    foreach (var line in WriteProperty(property.Type, $"Property{i}", local, 0))
-                    {
-                        _w.Line(line);
-                    }
-                }
+                WriteProperty(property);
             }
 
             _w.Line("writer.WriteEndObject();");
         }
     }
 
-    /// <summary>Statements writing a named property (the name is a static <c>JsonEncodedText</c>).</summary>
-    private IEnumerable<string> WriteProperty(TypeSpec type, string name, string value, int depth) => type.Kind switch
+    /// <summary>One line per property through <c>OxenJson.WriteIfSet</c>; nested objects and arrays of them unrolled.</summary>
+    private void WriteProperty(PropertySpec property)
     {
-        ValueKind.String => [$"writer.WriteString({name}, {value});"],
-        ValueKind.Integer or ValueKind.Number => [$"writer.WriteNumber({name}, {value});"],
-        ValueKind.Boolean => [$"writer.WriteBoolean({name}, {value});"],
-        _ => new[] { $"writer.WritePropertyName({name});" }.Concat(WriteItem(type, value, depth)),
-    };
+        var type = property.Type;
+        var name = NameField(property);
+        var value = $"value.{property.PropertyName}";
+        if (type.Kind == ValueKind.Enum)
+        {
+            _w.Line($"{OxenJson}.WriteIfSet(writer, {name}, {value}, {Table(type)});");
+            return;
+        }
+
+        if (IsScalar(type) || IsStringList(type))
+        {
+            _w.Line($"{OxenJson}.WriteIfSet(writer, {name}, {value});");
+            return;
+        }
+
+        var local = Local(property);
+        using (_w.Block($"if ({value} is {{ }} {local})"))
+        {
+            _w.Line($"writer.WritePropertyName({name}.Encoded);");
+            foreach (var line in WriteItem(type, local, 0))
+            {
+                _w.Line(line);
+            }
+        }
+    }
+
+    /// <summary>A value <c>OxenJson.WriteIfSet</c> writes in one call: a string, number, boolean or JSON element.</summary>
+    private static bool IsScalar(TypeSpec type) =>
+        type.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Any || type.IsFreeObject;
+
+    private static bool IsStringList(TypeSpec type) => type.Kind == ValueKind.Array && type.Item!.Kind == ValueKind.String;
 
     /// <summary>Statements writing one value (no name): an array item, or a property after its name.</summary>
     private IEnumerable<string> WriteItem(TypeSpec type, string value, int depth)
@@ -92,7 +103,7 @@ internal sealed partial class Emitter
             case ValueKind.Boolean:
                 return [$"writer.WriteBooleanValue({value});"];
             case ValueKind.Enum:
-                return [$"{Global(ConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
+                return [$"{Table(type)}.Write(writer, {value});"];
             case ValueKind.Object when !type.IsFreeObject:
                 return [$"if ({value} is null) writer.WriteNullValue(); else {Global(ConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
             case ValueKind.Array:
@@ -119,62 +130,48 @@ internal sealed partial class Emitter
         using (_w.Block($"internal static {type} ReadValue(ref {Json}.Utf8JsonReader reader)"))
         {
             _w.Line($"{OxenJson}.ExpectObject(ref reader, {CSharp.StringLiteral(objectPath)});");
-            foreach (var property in spec.Properties)
+            // Values are read straight into the object; required ones start as placeholders and are checked at the end
+            // (a required number or enum through a local, as its type has no "missing").
+            var required = spec.Properties.Where(p => p.IsRequired).ToList();
+            var placeholders = string.Join(", ", required.Select(p => $"{p.PropertyName} = {(IsValueType(p.Type) ? "default" : "null!")}"));
+            _w.Line(required.Count == 0 ? $"var value = new {type}();" : $"var value = new {type} {{ {placeholders} }};");
+            foreach (var property in required.Where(p => IsValueType(p.Type)))
             {
                 _w.Line($"{ClrType(property.Type)}? {Local(property)} = default;");
             }
 
-            _w.Line($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
-            _w.Line("{");
-            var first = true;
-            if (isRequest)
+            using (_w.Block($"while ({OxenJson}.NextProperty(ref reader))"))
             {
-                _w.Line("    if (reader.ValueTextEquals(\"model\"u8))");
-                _w.Line("    {");
-                _w.Line("        reader.Read();");
-                _w.Line($"        {OxenJson}.ExpectModel(ref reader, {type}.ModelId);");
-                _w.Line("        continue;");
-                _w.Line("    }");
-                first = false;
-            }
-
-            foreach (var property in spec.Properties)
-            {
-                if (!first)
+                var @else = "";
+                if (isRequest)
                 {
-                    _w.Line();
+                    _w.Line($"if ({OxenJson}.Model.TryRead(ref reader)) {OxenJson}.ExpectModel(ref reader, {type}.ModelId);");
+                    @else = "else ";
                 }
 
-                first = false;
-                var path = spec.JsonPath + property.JsonName;
-                _w.Line($"    if (reader.ValueTextEquals({CSharp.StringLiteral(property.JsonName)}u8))");
-                _w.Line("    {");
-                _w.Line("        reader.Read();");
-                _w.Line($"        {Local(property)} = {ReadExpression(property.Type, "reader", path)};");
-                _w.Line("        continue;");
-                _w.Line("    }");
+                foreach (var property in spec.Properties)
+                {
+                    var path = spec.JsonPath + property.JsonName;
+                    var target = property.IsRequired && IsValueType(property.Type) ? Local(property) : $"value.{property.PropertyName}";
+                    var suppress = property.IsRequired && !IsValueType(property.Type) ? "!" : "";
+                    _w.Line($"{@else}if ({NameField(property)}.TryRead(ref reader)) {target} = {ReadExpression(property.Type, "reader", path)}{suppress};");
+                    @else = "else ";
+                }
+
+                // A property this schema does not know: skipped, as the server's echo may add some.
+                _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
             }
 
             _w.Line();
-            _w.Line("    // A property this schema does not know: skipped, as the server's echo may add some.");
-            _w.Line("    reader.Read();");
-            _w.Line("    reader.Skip();");
-            _w.Line("}");
-            _w.Line();
-            foreach (var property in spec.Properties.Where(p => p.IsRequired))
+            foreach (var property in required)
             {
-                _w.Line($"if ({Local(property)} is null) throw {OxenJson}.MissingRequired({CSharp.StringLiteral(spec.JsonPath + property.JsonName)});");
+                var path = CSharp.StringLiteral(spec.JsonPath + property.JsonName);
+                _w.Line(IsValueType(property.Type)
+                    ? $"value.{property.PropertyName} = {Local(property)} ?? throw {OxenJson}.MissingRequired({path});"
+                    : $"if (value.{property.PropertyName} is null) throw {OxenJson}.MissingRequired({path});");
             }
 
-            _w.Line($"return new {type}");
-            _w.Line("{");
-            foreach (var property in spec.Properties)
-            {
-                var value = property.IsRequired ? (IsValueType(property.Type) ? $"{Local(property)}.Value" : $"{Local(property)}") : Local(property);
-                _w.Line($"    {property.PropertyName} = {value},");
-            }
-
-            _w.Line("};");
+            _w.Line("return value;");
         }
     }
 
@@ -193,22 +190,25 @@ internal sealed partial class Emitter
             case ValueKind.Boolean:
                 return $"{OxenJson}.ReadBoolean(ref {reader}, {p})";
             case ValueKind.Enum:
-                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(ConverterName(type.TypeName!))}.ReadValue(ref {reader}, {p})";
+                return $"{OxenJson}.ReadEnum(ref {reader}, {p}, {Table(type)})";
             case ValueKind.Object when type.IsFreeObject:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {OxenJson}.ReadObject(ref {reader}, {p})";
             case ValueKind.Object:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(ConverterName(type.TypeName!))}.ReadValue(ref {reader})";
+            case ValueKind.Array when IsStringList(type):
+                return $"{OxenJson}.ReadStringList(ref {reader}, {p})";
             case ValueKind.Array:
                 var item = type.Item!;
                 var itemReader = "r" + path.Count(ch => ch == '[');
+                var itemPath = CSharp.StringLiteral(path + "[]");
                 var itemExpression = ReadExpression(item, itemReader, path + "[]");
                 // Items are not nullable: a JSON null in a list of values is a type error, in a list of references it is kept for Validate().
                 var nonNull = item.Kind switch
                 {
-                    ValueKind.Enum => $"{Global(ConverterName(item.TypeName!))}.ReadValue(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
+                    ValueKind.Enum => $"{Table(item)}.Read(ref {itemReader}, {itemPath})",
                     ValueKind.Any => $"{OxenJson}.ReadAny(ref {itemReader})",
-                    ValueKind.Object when item.IsFreeObject => $"{OxenJson}.ReadObject(ref {itemReader}, {CSharp.StringLiteral(path + "[]")})",
-                    _ when IsValueType(item) => $"{OxenJson}.NotNull({itemExpression}, {CSharp.StringLiteral(path + "[]")})",
+                    ValueKind.Object when item.IsFreeObject => $"{OxenJson}.ReadObject(ref {itemReader}, {itemPath})",
+                    _ when IsValueType(item) => $"{OxenJson}.NotNull({itemExpression}, {itemPath})",
                     _ => $"({itemExpression})!",
                 };
                 return $"{OxenJson}.ReadList<{ClrType(item)}>(ref {reader}, {p}, static (ref {Json}.Utf8JsonReader {itemReader}) => {nonNull})";

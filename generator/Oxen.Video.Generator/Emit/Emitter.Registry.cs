@@ -9,43 +9,69 @@ internal sealed partial class Emitter
     private const string ModelsNs = "global::Oxen.Video.Models";
 
     /// <summary>The model's registry entry, built once per type from the schema's metadata.</summary>
-    private void WriteCreateModelInfo()
+    private void WriteModelInfo()
     {
         var m = _model;
-        using (_w.Block($"private static {ModelsNs}.OxenModelInfo CreateModelInfo()"))
+        _w.Line($"public static {ModelsNs}.OxenModelInfo ModelInfo {{ get; }} = new(");
+        _w.Line($"    id: ModelId, displayName: {CSharp.StringLiteral(m.DisplayName)}, endpoint: {CSharp.StringLiteral(m.Endpoint)}, requestType: typeof({Global(m.TypeName)}),");
+        _w.Line($"    description: {Nullable(m.Description)},");
+        _w.Line("    parameters:");
+        _w.Line("    [");
+        foreach (var property in m.Request.Properties)
         {
-            _w.Line($"var parameters = new {ModelsNs}.OxenParameterInfo[]");
-            _w.Line("{");
-            foreach (var property in m.Request.Properties)
-            {
-                _w.Line($"    {ParameterExpression(property)},");
-            }
-
-            _w.Line("};");
-            _w.Line($"return new {ModelsNs}.OxenModelInfo(");
-            _w.Line($"    {CSharp.StringLiteral(m.Id)},");
-            _w.Line($"    {CSharp.StringLiteral(m.DisplayName)},");
-            _w.Line($"    {Nullable(m.Description)},");
-            _w.Line($"    {CSharp.StringLiteral(m.Endpoint)},");
-            _w.Line($"    typeof({Global(m.TypeName)}),");
-            _w.Line("    parameters,");
-            _w.Line("    static json => Parse(json))");
-            _w.Line("{");
-            _w.Line($"    ModelType = {Nullable(m.ModelType)},");
-            _w.Line($"    InputCapabilities = {StringArray(m.InputCapabilities)},");
-            _w.Line($"    OutputCapabilities = {StringArray(m.OutputCapabilities)},");
-            _w.Line($"    Pricing = {PricingExpression(m.Pricing)},");
-            _w.Line($"    RemovedFromDocsOn = {Nullable(m.RemovedFromDocsOn)},");
-            _w.Line("};");
+            _w.Line($"        {ParameterExpression(property)},");
         }
+
+        _w.Line("    ],");
+
+        // Only what the schema gives: the rest keeps the entry's defaults (null, no capabilities).
+        var init = new List<string>();
+        if (m.ModelType is not null)
+        {
+            init.Add($"ModelType = {Nullable(m.ModelType)},");
+        }
+
+        if (m.InputCapabilities.Count > 0)
+        {
+            init.Add($"InputCapabilities = {StringArray(m.InputCapabilities)},");
+        }
+
+        if (m.OutputCapabilities.Count > 0)
+        {
+            init.Add($"OutputCapabilities = {StringArray(m.OutputCapabilities)},");
+        }
+
+        if (m.Pricing is not null)
+        {
+            init.Add($"Pricing = {PricingExpression(m.Pricing)},");
+        }
+
+        if (m.RemovedFromDocsOn is not null)
+        {
+            init.Add($"RemovedFromDocsOn = {Nullable(m.RemovedFromDocsOn)},");
+        }
+
+        if (init.Count == 0)
+        {
+            _w.Line("    parse: Parse);");
+            return;
+        }
+
+        _w.Line("    parse: Parse)");
+        _w.Line("{");
+        foreach (var line in init)
+        {
+            _w.Line("    " + line);
+        }
+
+        _w.Line("};");
     }
 
+    /// <summary>A parameter's entry: the name, C# property and kind by position, the rest by name.</summary>
     private string ParameterExpression(PropertySpec property)
     {
         var type = property.Type;
-        var allowed = type.Kind == ValueKind.Enum
-            ? StringArray(_model.Enums.First(e => e.TypeName == type.TypeName).Members.Select(m => m.WireJson))
-            : "global::System.Array.Empty<string>()";
+        var allowed = type.Kind == ValueKind.Enum ? $"{Table(type)}.Values" : "[]";
         var init = new List<string>();
         if (type.Item is { } item)
         {
@@ -70,7 +96,8 @@ internal sealed partial class Emitter
         }
 
         var text = property.Description ?? property.Title;
-        var expression = $"new {ModelsNs}.OxenParameterInfo({CSharp.StringLiteral(property.JsonName)}, {CSharp.StringLiteral(property.PropertyName)}, {ModelsNs}.OxenValueKind.{type.Kind}, {Bool(property.IsRequired)}, {Nullable(text)}, {Nullable(property.Default?.Json)}, {allowed})";
+        var expression = $"new({CSharp.StringLiteral(property.JsonName)}, {CSharp.StringLiteral(property.PropertyName)}, {ModelsNs}.OxenValueKind.{type.Kind}, "
+            + $"IsRequired: {Bool(property.IsRequired)}, Description: {Nullable(text)}, DefaultJson: {Nullable(property.Default?.Json)}, AllowedValues: {allowed})";
         return init.Count == 0 ? expression : $"{expression} {{ {string.Join(", ", init)} }}";
     }
 

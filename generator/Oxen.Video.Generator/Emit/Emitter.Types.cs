@@ -11,50 +11,41 @@ internal sealed partial class Emitter
         var m = _model;
         var summary = m.Description is null ? m.DisplayName : $"{m.DisplayName}: {m.Description}";
         _w.Line($"/// <summary>{CSharp.Xml(summary)}</summary>");
-        _w.Line("/// <remarks>");
-        _w.Line($"/// The request body of the Oxen model <c>{CSharp.Xml(m.Id)}</c>{(m.ModelType is null ? "" : $" ({CSharp.Xml(m.ModelType)})")}, sent to <c>{CSharp.Xml(m.Endpoint)}</c>.");
+        var remarks = $"The request body of the Oxen model <c>{CSharp.Xml(m.Id)}</c>{(m.ModelType is null ? "" : $" ({CSharp.Xml(m.ModelType)})")}, sent to <c>{CSharp.Xml(m.Endpoint)}</c>.";
         if (m.RemovedFromDocsOn is not null)
         {
-            _w.Line($"/// Its page left Oxen's docs on {CSharp.Xml(m.RemovedFromDocsOn)}: the model may no longer be served.");
+            remarks += $" Its page left Oxen's docs on {CSharp.Xml(m.RemovedFromDocsOn)}: the model may no longer be served.";
         }
 
         // Defaults exists only when some default has a C# constant: a cref to it otherwise breaks documented builds (CS1574).
         var defaults = m.Request.Properties.Any(p => p.Default?.HasConstant == true)
             ? "the schema's defaults are in <see cref=\"Defaults\"/> and are applied by the server, not sent"
             : "the server applies the schema's defaults";
-        _w.Line($"/// Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; {defaults}.");
-        _w.Line("/// </remarks>");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(m.Request))}))]");
-        _w.Line(GeneratedCodeAttribute);
+        remarks += $" Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; {defaults}.";
+        _w.Line($"/// <remarks>{remarks}</remarks>");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(m.Request))})), {GeneratedCode}]");
         using (_w.Block($"public sealed partial class {m.TypeName} : global::Oxen.Video.IOxenRequest"))
         {
             _w.Line("/// <summary>The model id, sent as <c>\"model\"</c>.</summary>");
             _w.Line($"public const string ModelId = {CSharp.StringLiteral(m.Id)};");
             _w.Line();
             _w.Line("string global::Oxen.Video.IOxenRequest.ModelId => ModelId;");
-            WriteProperties(m.Request);
+            WriteProperties(m.Request, afterMembers: true);
             WriteDefaults(m.Request);
             _w.Line();
             _w.Line("/// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>");
-            _w.Line($"public static global::Oxen.Video.Models.OxenModelInfo ModelInfo {{ get; }} = CreateModelInfo();");
+            WriteModelInfo();
             _w.Line();
-            WriteCreateModelInfo();
+            _w.Line("global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;");
             _w.Line();
             WriteValidateMethod();
             _w.Line();
+            // The one-line members of the JSON body read as a group.
             _w.Line("/// <inheritdoc />");
-            _w.Line($"public void WriteTo({Json}.Utf8JsonWriter writer) => {Global(ConverterName(m.Request))}.WriteValue(writer, this);");
-            _w.Line();
+            _w.Line($"public void WriteTo({Json}.Utf8JsonWriter writer) => {Global(ConverterName(m.Request))}.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);");
             _w.Line("/// <summary>Parses a request body (<c>{\"model\": ..., ...}</c>) written for this model.</summary>");
             _w.Line($"/// <exception cref=\"{Json}.JsonException\">The JSON is not a body for this model, or a value has the wrong type.</exception>");
-            using (_w.Block($"public static {m.TypeName} Parse(global::System.ReadOnlySpan<byte> utf8Json)"))
-            {
-                _w.Line($"var reader = new {Json}.Utf8JsonReader(utf8Json);");
-                _w.Line("reader.Read();");
-                _w.Line($"return {Global(ConverterName(m.Request))}.ReadValue(ref reader);");
-            }
-
-            _w.Line();
+            _w.Line($"public static {m.TypeName} Parse(global::System.ReadOnlySpan<byte> utf8Json) => {OxenJson}.Parse(utf8Json, {Global(ConverterName(m.Request))}.ReadValue);");
             _w.Line("/// <inheritdoc cref=\"Parse(global::System.ReadOnlySpan{byte})\"/>");
             _w.Line($"public static {m.TypeName} Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));");
             _w.Line();
@@ -68,24 +59,27 @@ internal sealed partial class Emitter
         var summary = text is null ? $"A value of <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> in <see cref=\"{_model.TypeName}\"/>." : CSharp.Xml(text);
         _w.Line($"/// <summary>{summary}</summary>");
         _w.Line($"/// <remarks>JSON path <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> of model <c>{CSharp.Xml(_model.Id)}</c>.</remarks>");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(spec))}))]");
-        _w.Line(GeneratedCodeAttribute);
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(spec))})), {GeneratedCode}]");
         using (_w.Block($"public sealed partial class {spec.TypeName}"))
         {
-            WriteProperties(spec);
+            WriteProperties(spec, afterMembers: false);
             WriteDefaults(spec);
             _w.Line();
             WriteAddErrors(spec, isRequest: false);
         }
     }
 
-    private void WriteProperties(ObjectSpec spec)
+    private void WriteProperties(ObjectSpec spec, bool afterMembers)
     {
-        foreach (var property in spec.Properties)
+        // The properties read as a list: no blank lines between them.
+        if (afterMembers && spec.Properties.Count > 0)
         {
             _w.Line();
+        }
+
+        foreach (var property in spec.Properties)
+        {
             WritePropertyDocs(property);
-            _w.Line($"[{Schema}.OxenJsonName({CSharp.StringLiteral(property.JsonName)})]");
             foreach (var attribute in ConstraintAttributes(property.Type))
             {
                 _w.Line(attribute);
@@ -101,9 +95,7 @@ internal sealed partial class Emitter
     private void WritePropertyDocs(PropertySpec property)
     {
         var text = property.Description ?? property.Title;
-        _w.Line(text is null
-            ? $"/// <summary>The <c>{CSharp.Xml(property.JsonName)}</c> parameter.</summary>"
-            : $"/// <summary>{CSharp.Xml(text)}</summary>");
+        var summary = text is null ? $"The <c>{CSharp.Xml(property.JsonName)}</c> parameter." : CSharp.Xml(text);
         var remarks = $"JSON <c>{CSharp.Xml(property.JsonName)}</c>";
         remarks += property.IsRequired ? ", required." : ", optional: left out of the request when null.";
         if (property.Default is { } d)
@@ -116,7 +108,8 @@ internal sealed partial class Emitter
             remarks += " " + allowed;
         }
 
-        _w.Line($"/// <remarks>{remarks}</remarks>");
+        // One line per property: what it is, then how it travels and what it allows.
+        _w.Line($"/// <summary>{summary}</summary><remarks>{remarks}</remarks>");
     }
 
     /// <summary>A sentence on what a value allows, for the docs.</summary>
@@ -126,8 +119,7 @@ internal sealed partial class Emitter
         var parts = new System.Collections.Generic.List<string>();
         if (type.Kind == ValueKind.Enum)
         {
-            var spec = _model.Enums.First(e => e.TypeName == type.TypeName);
-            parts.Add("Allowed: " + CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson))) + ".");
+            parts.Add("Allowed: " + CSharp.Xml(string.Join(", ", type.Enum!.Members.Select(m => m.WireJson))) + ".");
         }
 
         if (c.HasRange)
@@ -209,18 +201,10 @@ internal sealed partial class Emitter
         _w.Line("/// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>");
         using (_w.Block("public static class Defaults"))
         {
-            var first = true;
+            // Each constant is named after its property, whose docs show the schema's JSON for it.
             foreach (var property in withConstants)
             {
-                if (!first)
-                {
-                    _w.Line();
-                }
-
-                first = false;
-                var literal = DefaultLiteral(property.Type, property.Default!);
-                _w.Line($"/// <summary>The default of <c>{CSharp.Xml(property.JsonName)}</c>: <c>{CSharp.Xml(property.Default!.Json)}</c>.</summary>");
-                _w.Line($"public const {ClrType(property.Type)} {property.PropertyName} = {literal};");
+                _w.Line($"public const {ClrType(property.Type)} {property.PropertyName} = {DefaultLiteral(property.Type, property.Default!)};");
             }
         }
     }

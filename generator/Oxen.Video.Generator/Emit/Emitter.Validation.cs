@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Oxen.Video.Schemas.Specs;
 
@@ -8,87 +10,97 @@ internal sealed partial class Emitter
     private void WriteValidateMethod()
     {
         _w.Line("/// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>");
-        _w.Line("/// <returns>Every problem found, each naming the field, the value and what is allowed.</returns>");
-        using (_w.Block($"public {Validation}.OxenValidationResult Validate()"))
-        {
-            _w.Line($"var errors = new {ErrorList}();");
-            _w.Line("AddErrors(errors, \"\");");
-            _w.Line($"return errors.Count == 0 ? {Validation}.OxenValidationResult.Success : new {Validation}.OxenValidationResult(errors);");
-        }
+        _w.Line($"public {Validation}.OxenValidationResult Validate() => {Validation}.OxenValidationResult.From(AddErrors(new(), \"\"));");
     }
 
     private void WriteAddErrors(ObjectSpec spec, bool isRequest)
     {
         // The request's paths are constants; a nested object's are prefixed with where it sits (elements[2].).
-        _w.Line("/// <summary>Adds this object's schema violations to <paramref name=\"errors\"/>, under <paramref name=\"prefix\"/>.</summary>");
-        using (_w.Block($"internal void AddErrors({ErrorList} errors, string prefix)"))
+        _w.Line("/// <summary>Adds this object's schema violations to <paramref name=\"errors\"/>, under <paramref name=\"prefix\"/>, and returns the list.</summary>");
+        using (_w.Block($"internal {ErrorList} AddErrors({ErrorList} errors, string prefix)"))
         {
             foreach (var property in spec.Properties)
             {
                 var path = isRequest ? CSharp.StringLiteral(property.JsonName) : $"prefix + {CSharp.StringLiteral(property.JsonName)}";
-                var local = Local(property);
                 if (property.IsRequired && !IsValueType(property.Type))
                 {
-                    _w.Line($"{Validation}.OxenValidator.Required(errors, {path}, {property.PropertyName});");
+                    _w.Line($"{Validator}.Required(errors, {path}, {property.PropertyName});");
                 }
 
-                var checks = ValueChecks(property.Type, local, path);
-                if (checks.Count == 0)
+                var type = property.Type;
+                if (type.Kind == ValueKind.Object && !type.IsFreeObject)
                 {
+                    var nestedPath = isRequest ? CSharp.StringLiteral(property.JsonName + ".") : $"prefix + {CSharp.StringLiteral(property.JsonName + ".")}";
+                    _w.Line($"{property.PropertyName}?.AddErrors(errors, {nestedPath});");
                     continue;
                 }
 
-                var access = property.IsRequired && IsValueType(property.Type) ? $"{property.PropertyName} is var {local}" : $"{property.PropertyName} is {{ }} {local}";
-                using (_w.Block($"if ({access})"))
+                if (type.Kind != ValueKind.Array || IsStringList(type))
                 {
-                    foreach (var check in checks)
+                    // Each check takes the value as it is and passes null (unset): one line per keyword.
+                    foreach (var check in ValueChecks(type, property.PropertyName, path))
                     {
                         _w.Line(check);
                     }
+
+                    continue;
+                }
+
+                var checks = ValueChecks(type, Local(property), path);
+                if (checks.Count > 0)
+                {
+                    using (_w.Block($"if ({property.PropertyName} is {{ }} {Local(property)})"))
+                    {
+                        foreach (var check in checks)
+                        {
+                            _w.Line(check);
+                        }
+                    }
                 }
             }
+
+            _w.Line("return errors;");
         }
     }
 
-    /// <summary>The lines that check one value; empty when its type cannot be wrong.</summary>
-    private System.Collections.Generic.List<string> ValueChecks(TypeSpec type, string value, string path, int depth = 0)
+    /// <summary>The lines that check one value (null passes); empty when its type cannot be wrong.</summary>
+    private List<string> ValueChecks(TypeSpec type, string value, string path, int depth = 0)
     {
         var c = type.Constraints;
-        var checks = new System.Collections.Generic.List<string>();
+        var checks = new List<string>();
         switch (type.Kind)
         {
             case ValueKind.Integer or ValueKind.Number when c.HasRange:
-                checks.Add($"{Validation}.OxenValidator.Range(errors, {path}, {value}, {CSharp.DoubleLiteral(c.Minimum ?? double.NegativeInfinity)}, {CSharp.DoubleLiteral(c.Maximum ?? double.PositiveInfinity)}, {Bool(c.ExclusiveMinimum)}, {Bool(c.ExclusiveMaximum)});");
+                checks.Add($"{Validator}.Range(errors, {path}, {value}, {RangeArguments(c)});");
                 break;
             case ValueKind.String:
                 if (c.HasLength)
                 {
-                    checks.Add($"{Validation}.OxenValidator.Length(errors, {path}, {value}, {c.MinLength ?? 0}, {MaxText(c.MaxLength)});");
+                    checks.Add($"{Validator}.Length(errors, {path}, {value}, minimum: {c.MinLength ?? 0}, maximum: {MaxText(c.MaxLength)});");
                 }
 
                 if (c.IsUri)
                 {
-                    checks.Add($"{Validation}.OxenValidator.Uri(errors, {path}, {value});");
+                    checks.Add($"{Validator}.Uri(errors, {path}, {value});");
                 }
 
                 break;
             case ValueKind.Enum:
-                var converter = Global(ConverterName(type.TypeName!));
-                checks.Add($"if (!{converter}.IsDefined({value}))");
-                checks.Add("{");
-                checks.Add($"    {Validation}.OxenValidator.NotAllowed(errors, {path}, {converter}.Describe({value}), {converter}.Allowed);");
-                checks.Add("}");
+                checks.Add($"{Validator}.Member(errors, {path}, {value}, {Table(type)});");
                 break;
             case ValueKind.Object when type.IsFreeObject:
-                checks.Add($"{Validation}.OxenValidator.IsObject(errors, {path}, {value});");
+                checks.Add($"{Validator}.IsObject(errors, {path}, {value});");
                 break;
             case ValueKind.Object:
                 checks.Add($"{value}.AddErrors(errors, {path} + \".\");");
                 break;
+            case ValueKind.Array when IsStringList(type) && depth == 0:
+                checks.Add($"{Validator}.StringItems(errors, {path}, {value}{StringItemsArguments(type)});");
+                break;
             case ValueKind.Array:
                 if (c.HasItemCount)
                 {
-                    checks.Add($"{Validation}.OxenValidator.ItemCount(errors, {path}, {value}.Count, {c.MinItems ?? 0}, {MaxText(c.MaxItems)});");
+                    checks.Add($"{Validator}.ItemCount(errors, {path}, {value}.Count, minimum: {c.MinItems ?? 0}, maximum: {MaxText(c.MaxItems)});");
                 }
 
                 // Loop variables carry the depth, so arrays of arrays do not shadow each other.
@@ -109,7 +121,7 @@ internal sealed partial class Emitter
                 {
                     checks.Add($"    if ({item} is null)");
                     checks.Add("    {");
-                    checks.Add($"        {Validation}.OxenValidator.Required(errors, {itemPath}, null);");
+                    checks.Add($"        {Validator}.Required(errors, {itemPath}, null);");
                     checks.Add("        continue;");
                     checks.Add("    }");
                 }
@@ -122,7 +134,48 @@ internal sealed partial class Emitter
         return checks;
     }
 
-    private static string MaxText(int? max) => max is null ? "int.MaxValue" : max.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The bounds of <c>OxenValidator.Range</c> as named arguments; an exclusive flag only when set.</summary>
+    private static string RangeArguments(ConstraintSpec c) =>
+        $"minimum: {CSharp.DoubleLiteral(c.Minimum ?? double.NegativeInfinity)}, maximum: {CSharp.DoubleLiteral(c.Maximum ?? double.PositiveInfinity)}"
+        + (c.ExclusiveMinimum ? ", exclusiveMinimum: true" : "")
+        + (c.ExclusiveMaximum ? ", exclusiveMaximum: true" : "");
+
+    /// <summary>The keywords of a list of strings and of its items, as named arguments of <c>OxenValidator.StringItems</c>.</summary>
+    private static string StringItemsArguments(TypeSpec type)
+    {
+        var c = type.Constraints;
+        var item = type.Item!.Constraints;
+        var arguments = new List<string>();
+        // Absent bounds keep the method's defaults (0 and int.MaxValue).
+        if (c.MinItems is { } minItems)
+        {
+            arguments.Add($"minItems: {minItems}");
+        }
+
+        if (c.MaxItems is { } maxItems)
+        {
+            arguments.Add($"maxItems: {maxItems}");
+        }
+
+        if (item.MinLength is { } minLength)
+        {
+            arguments.Add($"minLength: {minLength}");
+        }
+
+        if (item.MaxLength is { } maxLength)
+        {
+            arguments.Add($"maxLength: {maxLength}");
+        }
+
+        if (item.IsUri)
+        {
+            arguments.Add("uri: true");
+        }
+
+        return string.Concat(arguments.Select(a => ", " + a));
+    }
+
+    private static string MaxText(int? max) => max is null ? "int.MaxValue" : max.Value.ToString(CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -13,8 +13,13 @@ internal sealed partial class Emitter
     private const string Validation = "global::Oxen.Video.Validation";
     private const string Schema = "global::Oxen.Video.Schema";
     private const string Json = "global::System.Text.Json";
+    private const string Serialization = "global::Oxen.Video.Serialization";
     private const string OxenJson = "global::Oxen.Video.Serialization.OxenJson";
+    private const string Validator = "global::Oxen.Video.Validation.OxenValidator";
     private const string ErrorList = "global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>";
+
+    /// <summary>Where a list on one line (a short enum) is wrapped to one item per line.</summary>
+    private const int MaxLineLength = 150;
 
     private readonly ModelSpec _model;
     private readonly string _namespace;
@@ -49,6 +54,8 @@ internal sealed partial class Emitter
         {
             _w.Line();
             WriteEnum(spec);
+            _w.Line();
+            WriteEnumMembers(spec);
         }
 
         _w.Line();
@@ -72,7 +79,8 @@ internal sealed partial class Emitter
 
     private string Global(string typeName) => $"global::{_namespace}.{typeName}";
 
-    private string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
+    /// <summary>The <c>GeneratedCode</c> attribute, without brackets (it shares a line with the type's other attributes).</summary>
+    private static string GeneratedCode => $"global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(Emitter).Assembly.GetName().Version}\")";
 
     /// <summary>The C# type of a value (without the nullable marker).</summary>
     private string ClrType(TypeSpec type) => type.Kind switch
@@ -94,4 +102,13 @@ internal sealed partial class Emitter
         type.Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any || type.IsFreeObject;
 
     private static string Local(PropertySpec property) => "v" + property.PropertyName;
+
+    /// <summary>The converter's field holding a property's JSON name, named after the property.</summary>
+    private static string NameField(PropertySpec property) => property.PropertyName + "Property";
+
+    /// <summary>The type holding an enum's member table (the one generic converter reads it).</summary>
+    private static string MembersName(EnumSpec spec) => spec.TypeName + "Members";
+
+    /// <summary>The member table of an enum type.</summary>
+    private string Table(TypeSpec type) => $"{Global(MembersName(type.Enum!))}.Table";
 }

@@ -46,14 +46,6 @@ public sealed class OxenItemCountAttribute(int minimum, int maximum) : Attribute
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
 public sealed class OxenUriAttribute : Attribute;
 
-/// <summary>The JSON name of a property or the wire value of an enum member, exactly as the schema gives it.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
-public sealed class OxenJsonNameAttribute(string name) : Attribute
-{
-    /// <summary>The name (or, on an enum member, the value as JSON text).</summary>
-    public string Name { get; } = name;
-}
-
 /// <summary>Marks an enum generated from a schema <c>enum</c>: only its named members are valid values.</summary>
 [AttributeUsage(AttributeTargets.Enum, Inherited = false)]
 public sealed class OxenEnumAttribute : Attribute;

@@ -15,7 +15,7 @@ public delegate T OxenJsonItemReader<T>(ref Utf8JsonReader reader);
 /// reflection, so generated requests serialize under trimming and Native AOT.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class OxenJson
+public static partial class OxenJson
 {
     /// <summary>Reads a string (or null).</summary>
     public static string? ReadString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
@@ -145,6 +145,15 @@ public static class OxenJson
     public static JsonException NotAllowed(ref Utf8JsonReader reader, string path, string allowed) =>
         new($"'{path}' is {Describe(ref reader)}, which is not allowed; allowed: {allowed}.");
 
+    /// <summary>Reads a whole JSON document with <paramref name="read"/> (a generated converter's reader).</summary>
+    public static T Parse<T>(ReadOnlySpan<byte> utf8Json, OxenJsonItemReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
+        return read(ref reader);
+    }
+
     /// <summary>Serializes a request to its JSON body.</summary>
     public static string Serialize(IOxenRequest request)
     {
@@ -156,6 +165,18 @@ public static class OxenJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads a number token as a double; numbers beyond its range become infinities, as in the schema reader.</summary>
+    internal static bool TryGetNumber(ref Utf8JsonReader reader, out double number)
+    {
+        if (reader.TryGetDouble(out number))
+        {
+            return true;
+        }
+
+        var text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     /// <summary>Describes the current token for an error message, e.g. <c>"7"</c> or <c>7</c> or <c>an object</c>.</summary>

@@ -16,6 +16,13 @@ public sealed class OxenValidationResult
         Errors = errors;
     }
 
+    /// <summary>The result of the errors a generated <c>Validate()</c> collected: <see cref="Success"/> when there are none.</summary>
+    public static OxenValidationResult From(List<OxenValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Count == 0 ? Success : new(errors);
+    }
+
     /// <summary>Every problem found; empty when the request is valid.</summary>
     public IReadOnlyList<OxenValidationError> Errors { get; }
 

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Oxen.Video.Serialization;
 
 namespace Oxen.Video.Validation;
 
@@ -44,11 +45,31 @@ public static class OxenValidator
         }
     }
 
-    /// <summary><c>minLength</c>/<c>maxLength</c>, counted in Unicode code points as JSON Schema does.</summary>
-    public static void Length(List<OxenValidationError> errors, string path, string value, int minimum, int maximum)
+    /// <summary><c>minimum</c>/<c>maximum</c> of a value that may be unset (null passes).</summary>
+    public static void Range(
+        List<OxenValidationError> errors,
+        string path,
+        double? value,
+        double minimum,
+        double maximum,
+        bool exclusiveMinimum = false,
+        bool exclusiveMaximum = false)
+    {
+        if (value is { } set)
+        {
+            Range(errors, path, set, minimum, maximum, exclusiveMinimum, exclusiveMaximum);
+        }
+    }
+
+    /// <summary><c>minLength</c>/<c>maxLength</c>, counted in Unicode code points as JSON Schema does; null (unset) passes.</summary>
+    public static void Length(List<OxenValidationError> errors, string path, string? value, int minimum, int maximum)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(value);
+        if (value is null)
+        {
+            return;
+        }
+
         var length = CountCodePoints(value);
         if (length < minimum || length > maximum)
         {
@@ -66,12 +87,11 @@ public static class OxenValidator
         }
     }
 
-    /// <summary><c>format: uri</c>: an absolute URI with a scheme.</summary>
-    public static void Uri(List<OxenValidationError> errors, string path, string value)
+    /// <summary><c>format: uri</c>: an absolute URI with a scheme; null (unset) passes.</summary>
+    public static void Uri(List<OxenValidationError> errors, string path, string? value)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(value);
-        if (!IsAbsoluteUri(value))
+        if (value is not null && !IsAbsoluteUri(value))
         {
             errors.Add(new(path, FormatString(value), $"{FormatString(value)} is not an absolute URI; allowed: a URI with a scheme, e.g. https://example.com/image.png."));
         }
@@ -85,6 +105,79 @@ public static class OxenValidator
         {
             var text = value.ValueKind == JsonValueKind.Undefined ? "an undefined JsonElement" : value.GetRawText();
             errors.Add(new(path, value.ValueKind == JsonValueKind.Undefined ? null : text, $"{text} is not a JSON object; allowed: an object."));
+        }
+    }
+
+    /// <summary><c>type: object</c> on a property that may be unset (null passes).</summary>
+    public static void IsObject(List<OxenValidationError> errors, string path, JsonElement? value)
+    {
+        if (value is { } set)
+        {
+            IsObject(errors, path, set);
+        }
+    }
+
+    /// <summary><c>enum</c>: the value must be a member of the generated enum; null (unset) passes.</summary>
+    public static void Member<TEnum>(List<OxenValidationError> errors, string path, TEnum? value, OxenEnumTable<TEnum> table)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (value is { } set && !table.IsDefined(set))
+        {
+            NotAllowed(errors, path, table.Describe(set), table.Allowed);
+        }
+    }
+
+    /// <summary>
+    /// An array of strings: <c>minItems</c>/<c>maxItems</c> of the list, then each item, which must be set and meet
+    /// <c>minLength</c>/<c>maxLength</c> and <c>format: uri</c> when given; null (an unset list) passes.
+    /// </summary>
+    public static void StringItems(
+        List<OxenValidationError> errors,
+        string path,
+        IReadOnlyList<string>? items,
+        int minItems = 0,
+        int maxItems = int.MaxValue,
+        int minLength = 0,
+        int maxLength = int.MaxValue,
+        bool uri = false)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (items is null)
+        {
+            return;
+        }
+
+        if (minItems != 0 || maxItems != int.MaxValue)
+        {
+            ItemCount(errors, path, items.Count, minItems, maxItems);
+        }
+
+        var checksLength = minLength != 0 || maxLength != int.MaxValue;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item is not null && !checksLength && !uri)
+            {
+                continue;
+            }
+
+            var itemPath = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (item is null)
+            {
+                Required(errors, itemPath, null);
+                continue;
+            }
+
+            if (checksLength)
+            {
+                Length(errors, itemPath, item, minLength, maxLength);
+            }
+
+            if (uri)
+            {
+                Uri(errors, itemPath, item);
+            }
         }
     }
 

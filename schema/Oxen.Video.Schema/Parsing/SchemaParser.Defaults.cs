@@ -69,7 +69,7 @@ internal sealed partial class SchemaParser
                 constant = new DefaultSpec("", null, null, value.Kind == JsonKind.True, null);
                 return null;
             case ValueKind.Enum:
-                var spec = _enums.First(e => e.TypeName == type.TypeName);
+                var spec = type.Enum!;
                 var wire = value is JsonString str ? JsonText.Quote(str.Value) : value.RawText;
                 var member = spec.Members.FirstOrDefault(m => m.WireJson == wire || (value is JsonNumber num && m.StringValue is null && double.TryParse(m.WireJson, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == num.Value));
                 if (member is null)

@@ -81,8 +81,9 @@ internal sealed partial class SchemaParser
             CanonicalJson(m.Value),
             (m.Value as JsonString)?.Value)).ToEquatableArray();
         var typeName = Claim(typeStem, schema, jsonPath);
-        _enums.Add(new EnumSpec(typeName, jsonName, String(schema, "description") ?? String(schema, "title"), integerBacked, specs));
-        return new TypeSpec(ValueKind.Enum, typeName, null, ConstraintSpec.None);
+        var spec = new EnumSpec(typeName, jsonName, String(schema, "description") ?? String(schema, "title"), integerBacked, specs);
+        _enums.Add(spec);
+        return new TypeSpec(ValueKind.Enum, typeName, null, ConstraintSpec.None) { Enum = spec };
     }
 
     /// <summary>

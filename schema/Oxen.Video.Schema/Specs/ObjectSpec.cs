@@ -25,9 +25,15 @@ internal enum ValueKind
     Any,
 }
 
-/// <summary>A value's type; for arrays <see cref="Item"/> gives the items, for enums and objects <see cref="TypeName"/>.</summary>
+/// <summary>
+/// A value's type; for arrays <see cref="Item"/> gives the items, for enums and objects <see cref="TypeName"/>, and
+/// for enums <see cref="Enum"/> the members.
+/// </summary>
 internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item, ConstraintSpec Constraints)
 {
+    /// <summary>The enum's members when <see cref="Kind"/> is <see cref="ValueKind.Enum"/>: never looked up by name.</summary>
+    public EnumSpec? Enum { get; init; }
+
     /// <summary>An object without declared properties: a <c>JsonElement</c> that must hold a JSON object.</summary>
     public bool IsFreeObject => Kind == ValueKind.Object && TypeName is null;
 }

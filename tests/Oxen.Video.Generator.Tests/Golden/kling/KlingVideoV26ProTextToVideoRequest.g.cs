@@ -5,12 +5,8 @@
 namespace Oxen.Video.Models;
 
 /// <summary>Kling 2.6 Pro - Text to Video: Cinematic text-to-video with native audio</summary>
-/// <remarks>
-/// The request body of the Oxen model <c>kling-video-v2-6-pro-text-to-video</c> (text-to-video), sent to <c>/videos/generate</c>.
-/// Generated from <c>kling-video-v2-6-pro-text-to-video.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.
-/// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>The request body of the Oxen model <c>kling-video-v2-6-pro-text-to-video</c> (text-to-video), sent to <c>/videos/generate</c>. Generated from <c>kling-video-v2-6-pro-text-to-video.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -18,404 +14,147 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>Text description of what you want to generate, or the instruction on how to edit the given image.</summary>
-    /// <remarks>JSON <c>prompt</c>, required. Default <c>"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in."</c> (<see cref="Defaults.Prompt"/>), applied by the server.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("prompt")]
+    /// <summary>Text description of what you want to generate, or the instruction on how to edit the given image.</summary><remarks>JSON <c>prompt</c>, required. Default <c>"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in."</c> (<see cref="Defaults.Prompt"/>), applied by the server.</remarks>
     public required string Prompt { get; set; }
-
-    /// <summary>Text description of what you *do not* want the model to do.</summary>
-    /// <remarks>JSON <c>negative_prompt</c>, optional: left out of the request when null. Default <c>"blur, distort, and low quality"</c> (<see cref="Defaults.NegativePrompt"/>), applied by the server.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("negative_prompt")]
+    /// <summary>Text description of what you *do not* want the model to do.</summary><remarks>JSON <c>negative_prompt</c>, optional: left out of the request when null. Default <c>"blur, distort, and low quality"</c> (<see cref="Defaults.NegativePrompt"/>), applied by the server.</remarks>
     public string? NegativePrompt { get; set; }
-
-    /// <summary>Video aspect ratio</summary>
-    /// <remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"16:9"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "9:16", "16:9", "1:1".</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("aspect_ratio")]
+    /// <summary>Video aspect ratio</summary><remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"16:9"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "9:16", "16:9", "1:1".</remarks>
     public global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio? AspectRatio { get; set; }
-
-    /// <summary>Video duration in seconds</summary>
-    /// <remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>5</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: 5, 10.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("duration")]
+    /// <summary>Video duration in seconds</summary><remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>5</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: 5, 10.</remarks>
     public global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration? Duration { get; set; }
-
-    /// <summary>Generate audio with the video.</summary>
-    /// <remarks>JSON <c>generate_audio</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.GenerateAudio"/>), applied by the server.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("generate_audio")]
+    /// <summary>Generate audio with the video.</summary><remarks>JSON <c>generate_audio</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.GenerateAudio"/>), applied by the server.</remarks>
     public bool? GenerateAudio { get; set; }
-
-    /// <summary>The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.</summary>
-    /// <remarks>JSON <c>cfg_scale</c>, optional: left out of the request when null. Default <c>0.5</c> (<see cref="Defaults.CfgScale"/>), applied by the server. Range: at least 0 and at most 10.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("cfg_scale")]
+    /// <summary>The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.</summary><remarks>JSON <c>cfg_scale</c>, optional: left out of the request when null. Default <c>0.5</c> (<see cref="Defaults.CfgScale"/>), applied by the server. Range: at least 0 and at most 10.</remarks>
     [global::Oxen.Video.Schema.OxenRange(0.0, 10.0)]
     public double? CfgScale { get; set; }
 
     /// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>
     public static class Defaults
     {
-        /// <summary>The default of <c>prompt</c>: <c>"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in."</c>.</summary>
         public const string Prompt = "A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in.";
-
-        /// <summary>The default of <c>negative_prompt</c>: <c>"blur, distort, and low quality"</c>.</summary>
         public const string NegativePrompt = "blur, distort, and low quality";
-
-        /// <summary>The default of <c>aspect_ratio</c>: <c>"16:9"</c>.</summary>
         public const global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio AspectRatio = global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9;
-
-        /// <summary>The default of <c>duration</c>: <c>5</c>.</summary>
         public const global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration Duration = global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5;
-
-        /// <summary>The default of <c>generate_audio</c>: <c>false</c>.</summary>
         public const bool GenerateAudio = false;
-
-        /// <summary>The default of <c>cfg_scale</c>: <c>0.5</c>.</summary>
         public const double CfgScale = 0.5;
     }
 
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
-    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = CreateModelInfo();
-
-    private static global::Oxen.Video.Models.OxenModelInfo CreateModelInfo()
+    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = new(
+        id: ModelId, displayName: "Kling 2.6 Pro - Text to Video", endpoint: "/videos/generate", requestType: typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest),
+        description: "Cinematic text-to-video with native audio",
+        parameters:
+        [
+            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "Text description of what you want to generate, or the instruction on how to edit the given image.", DefaultJson: "\"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in.\"", AllowedValues: []),
+            new("negative_prompt", "NegativePrompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false, Description: "Text description of what you *do not* want the model to do.", DefaultJson: "\"blur, distort, and low quality\"", AllowedValues: []),
+            new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video aspect ratio", DefaultJson: "\"16:9\"", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table.Values),
+            new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video duration in seconds", DefaultJson: "5", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table.Values),
+            new("generate_audio", "GenerateAudio", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: "Generate audio with the video.", DefaultJson: "false", AllowedValues: []),
+            new("cfg_scale", "CfgScale", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: "The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.", DefaultJson: "0.5", AllowedValues: []) { Minimum = 0.0, Maximum = 10.0 },
+        ],
+        parse: Parse)
     {
-        var parameters = new global::Oxen.Video.Models.OxenParameterInfo[]
-        {
-            new global::Oxen.Video.Models.OxenParameterInfo("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, true, "Text description of what you want to generate, or the instruction on how to edit the given image.", "\"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in.\"", global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("negative_prompt", "NegativePrompt", global::Oxen.Video.Models.OxenValueKind.String, false, "Text description of what you *do not* want the model to do.", "\"blur, distort, and low quality\"", global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, false, "Video aspect ratio", "\"16:9\"", new string[] { "\"9:16\"", "\"16:9\"", "\"1:1\"" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, false, "Video duration in seconds", "5", new string[] { "5", "10" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("generate_audio", "GenerateAudio", global::Oxen.Video.Models.OxenValueKind.Boolean, false, "Generate audio with the video.", "false", global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("cfg_scale", "CfgScale", global::Oxen.Video.Models.OxenValueKind.Number, false, "The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.", "0.5", global::System.Array.Empty<string>()) { Minimum = 0.0, Maximum = 10.0 },
-        };
-        return new global::Oxen.Video.Models.OxenModelInfo(
-            "kling-video-v2-6-pro-text-to-video",
-            "Kling 2.6 Pro - Text to Video",
-            "Cinematic text-to-video with native audio",
-            "/videos/generate",
-            typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest),
-            parameters,
-            static json => Parse(json))
-        {
-            ModelType = "text-to-video",
-            InputCapabilities = new string[] { "text" },
-            OutputCapabilities = new string[] { "video" },
-            Pricing = null,
-            RemovedFromDocsOn = null,
-        };
-    }
+        ModelType = "text-to-video",
+        InputCapabilities = new string[] { "text" },
+        OutputCapabilities = new string[] { "video" },
+    };
+
+    global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    /// <returns>Every problem found, each naming the field, the value and what is allowed.</returns>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate()
-    {
-        var errors = new global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>();
-        AddErrors(errors, "");
-        return errors.Count == 0 ? global::Oxen.Video.Validation.OxenValidationResult.Success : new global::Oxen.Video.Validation.OxenValidationResult(errors);
-    }
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.WriteValue(writer, this);
-
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static KlingVideoV26ProTextToVideoRequest Parse(global::System.ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-        reader.Read();
-        return global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.ReadValue(ref reader);
-    }
-
+    public static KlingVideoV26ProTextToVideoRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static KlingVideoV26ProTextToVideoRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>.</summary>
-    internal void AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
-        if (AspectRatio is { } vAspectRatio)
-        {
-            if (!global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter.IsDefined(vAspectRatio))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "aspect_ratio", global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter.Describe(vAspectRatio), global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter.Allowed);
-            }
-        }
-        if (Duration is { } vDuration)
-        {
-            if (!global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter.IsDefined(vDuration))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "duration", global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter.Describe(vDuration), global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter.Allowed);
-            }
-        }
-        if (CfgScale is { } vCfgScale)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Range(errors, "cfg_scale", vCfgScale, 0.0, 10.0, false, false);
-        }
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "aspect_ratio", AspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "duration", Duration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Range(errors, "cfg_scale", CfgScale, minimum: 0.0, maximum: 10.0);
+        return errors;
     }
 }
 
 /// <summary>Video aspect ratio</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum KlingVideoV26ProTextToVideoAspectRatio
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum KlingVideoV26ProTextToVideoAspectRatio { Ratio9x16 = 1, Ratio16x9 = 2, Ratio1x1 = 3 }
+
+internal sealed class KlingVideoV26ProTextToVideoAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>
 {
-    /// <summary>Sent as <c>"9:16"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"9:16\"")]
-    Ratio9x16 = 1,
-
-    /// <summary>Sent as <c>"16:9"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"16:9\"")]
-    Ratio16x9 = 2,
-
-    /// <summary>Sent as <c>"1:1"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"1:1\"")]
-    Ratio1x1 = 3,
-}
-
-/// <summary>Reads and writes <see cref="KlingVideoV26ProTextToVideoAspectRatio"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class KlingVideoV26ProTextToVideoAspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>
-{
-    internal const string Allowed = "\"9:16\", \"16:9\", \"1:1\"";
-    private static readonly global::System.Text.Json.JsonEncodedText Ratio9x16Text = global::System.Text.Json.JsonEncodedText.Encode("9:16");
-    private static readonly global::System.Text.Json.JsonEncodedText Ratio16x9Text = global::System.Text.Json.JsonEncodedText.Encode("16:9");
-    private static readonly global::System.Text.Json.JsonEncodedText Ratio1x1Text = global::System.Text.Json.JsonEncodedText.Encode("1:1");
-
-    internal static bool IsDefined(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio value) => value is global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16 or global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9 or global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1;
-
-    internal static string Describe(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>[]
     {
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16 => "\"9:16\"",
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9 => "\"16:9\"",
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1 => "\"1:1\"",
-        _ => "(KlingVideoV26ProTextToVideoAspectRatio)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16:
-                writer.WriteStringValue(Ratio9x16Text);
-                break;
-            case global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9:
-                writer.WriteStringValue(Ratio16x9Text);
-                break;
-            case global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1:
-                writer.WriteStringValue(Ratio1x1Text);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of aspect_ratio; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("9:16"u8)) return global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16;
-            if (reader.ValueTextEquals("16:9"u8)) return global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9;
-            if (reader.ValueTextEquals("1:1"u8)) return global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "aspect_ratio");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16, "\"9:16\""),
+        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9, "\"16:9\""),
+        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1, "\"1:1\""),
+    });
 }
 
 /// <summary>Video duration in seconds</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum KlingVideoV26ProTextToVideoDuration
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum KlingVideoV26ProTextToVideoDuration { Seconds5 = 5, Seconds10 = 10 }
+
+internal sealed class KlingVideoV26ProTextToVideoDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>
 {
-    /// <summary>Sent as <c>5</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("5")]
-    Seconds5 = 5,
-
-    /// <summary>Sent as <c>10</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("10")]
-    Seconds10 = 10,
-}
-
-/// <summary>Reads and writes <see cref="KlingVideoV26ProTextToVideoDuration"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class KlingVideoV26ProTextToVideoDurationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>
-{
-    internal const string Allowed = "5, 10";
-
-    internal static bool IsDefined(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration value) => value is global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5 or global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds10;
-
-    internal static string Describe(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration> Table { get; } = new("duration", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>[]
     {
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5 => "5",
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds10 => "10",
-        _ => "(KlingVideoV26ProTextToVideoDuration)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5:
-                writer.WriteNumberValue(5L);
-                break;
-            case global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds10:
-                writer.WriteNumberValue(10L);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of duration; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var number))
-        {
-            if (number == 5d) return global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5;
-            if (number == 10d) return global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds10;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "duration");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5, "5"),
+        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds10, "10"),
+    });
 }
 
 /// <summary>Writes <see cref="KlingVideoV26ProTextToVideoRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ModelProperty = global::System.Text.Json.JsonEncodedText.Encode("model");
-    private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-    private static readonly global::System.Text.Json.JsonEncodedText Property1 = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
-    private static readonly global::System.Text.Json.JsonEncodedText Property2 = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
-    private static readonly global::System.Text.Json.JsonEncodedText Property3 = global::System.Text.Json.JsonEncodedText.Encode("duration");
-    private static readonly global::System.Text.Json.JsonEncodedText Property4 = global::System.Text.Json.JsonEncodedText.Encode("generate_audio");
-    private static readonly global::System.Text.Json.JsonEncodedText Property5 = global::System.Text.Json.JsonEncodedText.Encode("cfg_scale");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty NegativePromptProperty = new("negative_prompt");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty AspectRatioProperty = new("aspect_ratio");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty DurationProperty = new("duration");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty GenerateAudioProperty = new("generate_audio");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty CfgScaleProperty = new("cfg_scale");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest value)
     {
-        if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
-        if (value is null) throw new global::System.ArgumentNullException(nameof(value));
         writer.WriteStartObject();
-        writer.WriteString(ModelProperty, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest.ModelId);
-        if (value.Prompt is { } vPrompt)
-        {
-            writer.WriteString(Property0, vPrompt);
-        }
-        if (value.NegativePrompt is { } vNegativePrompt)
-        {
-            writer.WriteString(Property1, vNegativePrompt);
-        }
-        if (value.AspectRatio is { } vAspectRatio)
-        {
-            writer.WritePropertyName(Property2);
-            global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter.WriteValue(writer, vAspectRatio);
-        }
-        if (value.Duration is { } vDuration)
-        {
-            writer.WritePropertyName(Property3);
-            global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter.WriteValue(writer, vDuration);
-        }
-        if (value.GenerateAudio is { } vGenerateAudio)
-        {
-            writer.WriteBoolean(Property4, vGenerateAudio);
-        }
-        if (value.CfgScale is { } vCfgScale)
-        {
-            writer.WriteNumber(Property5, vCfgScale);
-        }
+        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest.ModelId);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, NegativePromptProperty, value.NegativePrompt);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, GenerateAudioProperty, value.GenerateAudio);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, CfgScaleProperty, value.CfgScale);
         writer.WriteEndObject();
     }
 
     internal static global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        string? vPrompt = default;
-        string? vNegativePrompt = default;
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio? vAspectRatio = default;
-        global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration? vDuration = default;
-        bool? vGenerateAudio = default;
-        double? vCfgScale = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        var value = new global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest { Prompt = null! };
+        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest.ModelId);
-                continue;
-            }
-
-            if (reader.ValueTextEquals("prompt"u8))
-            {
-                reader.Read();
-                vPrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("negative_prompt"u8))
-            {
-                reader.Read();
-                vNegativePrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "negative_prompt");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("aspect_ratio"u8))
-            {
-                reader.Read();
-                vAspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioJsonConverter.ReadValue(ref reader, "aspect_ratio");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                vDuration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationJsonConverter.ReadValue(ref reader, "duration");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("generate_audio"u8))
-            {
-                reader.Read();
-                vGenerateAudio = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "generate_audio");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("cfg_scale"u8))
-            {
-                reader.Read();
-                vCfgScale = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "cfg_scale");
-                continue;
-            }
-
-            // A property this schema does not know: skipped, as the server's echo may add some.
-            reader.Read();
-            reader.Skip();
+            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
+            else if (NegativePromptProperty.TryRead(ref reader)) value.NegativePrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "negative_prompt");
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio", global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration", global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
+            else if (GenerateAudioProperty.TryRead(ref reader)) value.GenerateAudio = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "generate_audio");
+            else if (CfgScaleProperty.TryRead(ref reader)) value.CfgScale = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "cfg_scale");
+            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
 
-        if (vPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
-        return new global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest
-        {
-            Prompt = vPrompt,
-            NegativePrompt = vNegativePrompt,
-            AspectRatio = vAspectRatio,
-            Duration = vDuration,
-            GenerateAudio = vGenerateAudio,
-            CfgScale = vCfgScale,
-        };
+        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        return value;
     }
 
-    /// <inheritdoc />
     public override global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

@@ -5,12 +5,8 @@
 namespace Oxen.Video.Models;
 
 /// <summary>Mixed types</summary>
-/// <remarks>
-/// The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>.
-/// Generated from <c>mixed-types.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.
-/// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>. Generated from <c>mixed-types.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -18,873 +14,245 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>What to generate.</summary>
-    /// <remarks>JSON <c>prompt</c>, required. Length: 1 to 2500 characters.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("prompt")]
+    /// <summary>What to generate.</summary><remarks>JSON <c>prompt</c>, required. Length: 1 to 2500 characters.</remarks>
     [global::Oxen.Video.Schema.OxenLength(1, 2500)]
     public required string Prompt { get; set; }
-
-    /// <summary>Seconds, or auto.</summary>
-    /// <remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>"auto"</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: "auto", 4, 8, 12.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("duration")]
+    /// <summary>Seconds, or auto.</summary><remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>"auto"</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: "auto", 4, 8, 12.</remarks>
     public global::Oxen.Video.Models.MixedTypesDuration? Duration { get; set; }
-
-    /// <summary>The <c>seconds</c> parameter.</summary>
-    /// <remarks>JSON <c>seconds</c>, optional: left out of the request when null. Default <c>"4"</c> (<see cref="Defaults.Seconds"/>), applied by the server. Allowed: "4", "8", "12".</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("seconds")]
+    /// <summary>The <c>seconds</c> parameter.</summary><remarks>JSON <c>seconds</c>, optional: left out of the request when null. Default <c>"4"</c> (<see cref="Defaults.Seconds"/>), applied by the server. Allowed: "4", "8", "12".</remarks>
     public global::Oxen.Video.Models.MixedTypesSeconds? Seconds { get; set; }
-
-    /// <summary>The <c>length</c> parameter.</summary>
-    /// <remarks>JSON <c>length</c>, optional: left out of the request when null. Default <c>"5s"</c> (<see cref="Defaults.Length"/>), applied by the server. Allowed: "5s", "10s".</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("length")]
+    /// <summary>The <c>length</c> parameter.</summary><remarks>JSON <c>length</c>, optional: left out of the request when null. Default <c>"5s"</c> (<see cref="Defaults.Length"/>), applied by the server. Allowed: "5s", "10s".</remarks>
     public global::Oxen.Video.Models.MixedTypesLength? Length { get; set; }
-
-    /// <summary>The <c>resolution</c> parameter.</summary>
-    /// <remarks>JSON <c>resolution</c>, optional: left out of the request when null. Allowed: "720p", "1080P", "4k".</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("resolution")]
+    /// <summary>The <c>resolution</c> parameter.</summary><remarks>JSON <c>resolution</c>, optional: left out of the request when null. Allowed: "720p", "1080P", "4k".</remarks>
     public global::Oxen.Video.Models.MixedTypesResolution? Resolution { get; set; }
-
-    /// <summary>The <c>aspect_ratio</c> parameter.</summary>
-    /// <remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"adaptive"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "16:9", "2.39:1", "adaptive".</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("aspect_ratio")]
+    /// <summary>The <c>aspect_ratio</c> parameter.</summary><remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"adaptive"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "16:9", "2.39:1", "adaptive".</remarks>
     public global::Oxen.Video.Models.MixedTypesAspectRatio? AspectRatio { get; set; }
-
-    /// <summary>The <c>seed_mode</c> parameter.</summary>
-    /// <remarks>JSON <c>seed_mode</c>, optional: left out of the request when null. Allowed: -1, 0, 1.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("seed_mode")]
+    /// <summary>The <c>seed_mode</c> parameter.</summary><remarks>JSON <c>seed_mode</c>, optional: left out of the request when null. Allowed: -1, 0, 1.</remarks>
     public global::Oxen.Video.Models.MixedTypesSeedMode? SeedMode { get; set; }
-
-    /// <summary>The <c>strength</c> parameter.</summary>
-    /// <remarks>JSON <c>strength</c>, optional: left out of the request when null. Range: greater than 0 and at most 1.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("strength")]
+    /// <summary>The <c>strength</c> parameter.</summary><remarks>JSON <c>strength</c>, optional: left out of the request when null. Range: greater than 0 and at most 1.</remarks>
     [global::Oxen.Video.Schema.OxenRange(0.0, 1.0, ExclusiveMinimum = true)]
     public double? Strength { get; set; }
-
-    /// <summary>The <c>fps</c> parameter.</summary>
-    /// <remarks>JSON <c>fps</c>, optional: left out of the request when null. Range: at least 1 and less than 60.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("fps")]
+    /// <summary>The <c>fps</c> parameter.</summary><remarks>JSON <c>fps</c>, optional: left out of the request when null. Range: at least 1 and less than 60.</remarks>
     [global::Oxen.Video.Schema.OxenRange(1.0, 60.0, ExclusiveMaximum = true)]
     public double? Fps { get; set; }
-
-    /// <summary>The <c>input_images</c> parameter.</summary>
-    /// <remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An absolute URI.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("input_images")]
+    /// <summary>The <c>input_images</c> parameter.</summary><remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An absolute URI.</remarks>
     [global::Oxen.Video.Schema.OxenItemCount(0, 4)]
     public global::System.Collections.Generic.IReadOnlyList<string>? InputImages { get; set; }
-
-    /// <summary>The <c>loop</c> parameter.</summary>
-    /// <remarks>JSON <c>loop</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.Loop"/>), applied by the server.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("loop")]
+    /// <summary>The <c>loop</c> parameter.</summary><remarks>JSON <c>loop</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.Loop"/>), applied by the server.</remarks>
     public bool? Loop { get; set; }
 
     /// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>
     public static class Defaults
     {
-        /// <summary>The default of <c>duration</c>: <c>"auto"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesDuration Duration = global::Oxen.Video.Models.MixedTypesDuration.Auto;
-
-        /// <summary>The default of <c>seconds</c>: <c>"4"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesSeconds Seconds = global::Oxen.Video.Models.MixedTypesSeconds.Seconds4;
-
-        /// <summary>The default of <c>length</c>: <c>"5s"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesLength Length = global::Oxen.Video.Models.MixedTypesLength.S5;
-
-        /// <summary>The default of <c>aspect_ratio</c>: <c>"adaptive"</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesAspectRatio AspectRatio = global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive;
-
-        /// <summary>The default of <c>loop</c>: <c>false</c>.</summary>
         public const bool Loop = false;
     }
 
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
-    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = CreateModelInfo();
-
-    private static global::Oxen.Video.Models.OxenModelInfo CreateModelInfo()
+    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = new(
+        id: ModelId, displayName: "Mixed types", endpoint: "/videos/generate", requestType: typeof(global::Oxen.Video.Models.MixedTypesRequest),
+        description: null,
+        parameters:
+        [
+            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "What to generate.", DefaultJson: null, AllowedValues: []),
+            new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Seconds, or auto.", DefaultJson: "\"auto\"", AllowedValues: global::Oxen.Video.Models.MixedTypesDurationMembers.Table.Values),
+            new("seconds", "Seconds", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"4\"", AllowedValues: global::Oxen.Video.Models.MixedTypesSecondsMembers.Table.Values),
+            new("length", "Length", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"5s\"", AllowedValues: global::Oxen.Video.Models.MixedTypesLengthMembers.Table.Values),
+            new("resolution", "Resolution", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: global::Oxen.Video.Models.MixedTypesResolutionMembers.Table.Values),
+            new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"adaptive\"", AllowedValues: global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table.Values),
+            new("seed_mode", "SeedMode", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table.Values),
+            new("strength", "Strength", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 0.0, Maximum = 1.0 },
+            new("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
+            new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri" },
+            new("loop", "Loop", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: "false", AllowedValues: []),
+        ],
+        parse: Parse)
     {
-        var parameters = new global::Oxen.Video.Models.OxenParameterInfo[]
-        {
-            new global::Oxen.Video.Models.OxenParameterInfo("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, true, "What to generate.", null, global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, false, "Seconds, or auto.", "\"auto\"", new string[] { "\"auto\"", "4", "8", "12" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("seconds", "Seconds", global::Oxen.Video.Models.OxenValueKind.Enum, false, null, "\"4\"", new string[] { "\"4\"", "\"8\"", "\"12\"" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("length", "Length", global::Oxen.Video.Models.OxenValueKind.Enum, false, null, "\"5s\"", new string[] { "\"5s\"", "\"10s\"" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("resolution", "Resolution", global::Oxen.Video.Models.OxenValueKind.Enum, false, null, null, new string[] { "\"720p\"", "\"1080P\"", "\"4k\"" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, false, null, "\"adaptive\"", new string[] { "\"16:9\"", "\"2.39:1\"", "\"adaptive\"" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("seed_mode", "SeedMode", global::Oxen.Video.Models.OxenValueKind.Enum, false, null, null, new string[] { "-1", "0", "1" }),
-            new global::Oxen.Video.Models.OxenParameterInfo("strength", "Strength", global::Oxen.Video.Models.OxenValueKind.Number, false, null, null, global::System.Array.Empty<string>()) { Minimum = 0.0, Maximum = 1.0 },
-            new global::Oxen.Video.Models.OxenParameterInfo("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, false, null, null, global::System.Array.Empty<string>()) { Minimum = 1.0, Maximum = 60.0 },
-            new global::Oxen.Video.Models.OxenParameterInfo("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, false, null, null, global::System.Array.Empty<string>()) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri" },
-            new global::Oxen.Video.Models.OxenParameterInfo("loop", "Loop", global::Oxen.Video.Models.OxenValueKind.Boolean, false, null, "false", global::System.Array.Empty<string>()),
-        };
-        return new global::Oxen.Video.Models.OxenModelInfo(
-            "mixed-types",
-            "Mixed types",
-            null,
-            "/videos/generate",
-            typeof(global::Oxen.Video.Models.MixedTypesRequest),
-            parameters,
-            static json => Parse(json))
-        {
-            ModelType = null,
-            InputCapabilities = global::System.Array.Empty<string>(),
-            OutputCapabilities = new string[] { "video" },
-            Pricing = null,
-            RemovedFromDocsOn = null,
-        };
-    }
+        OutputCapabilities = new string[] { "video" },
+    };
+
+    global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    /// <returns>Every problem found, each naming the field, the value and what is allowed.</returns>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate()
-    {
-        var errors = new global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>();
-        AddErrors(errors, "");
-        return errors.Count == 0 ? global::Oxen.Video.Validation.OxenValidationResult.Success : new global::Oxen.Video.Validation.OxenValidationResult(errors);
-    }
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.MixedTypesRequestJsonConverter.WriteValue(writer, this);
-
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.MixedTypesRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static MixedTypesRequest Parse(global::System.ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-        reader.Read();
-        return global::Oxen.Video.Models.MixedTypesRequestJsonConverter.ReadValue(ref reader);
-    }
-
+    public static MixedTypesRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.MixedTypesRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static MixedTypesRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>.</summary>
-    internal void AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
-        if (Prompt is { } vPrompt)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Length(errors, "prompt", vPrompt, 1, 2500);
-        }
-        if (Duration is { } vDuration)
-        {
-            if (!global::Oxen.Video.Models.MixedTypesDurationJsonConverter.IsDefined(vDuration))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "duration", global::Oxen.Video.Models.MixedTypesDurationJsonConverter.Describe(vDuration), global::Oxen.Video.Models.MixedTypesDurationJsonConverter.Allowed);
-            }
-        }
-        if (Seconds is { } vSeconds)
-        {
-            if (!global::Oxen.Video.Models.MixedTypesSecondsJsonConverter.IsDefined(vSeconds))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "seconds", global::Oxen.Video.Models.MixedTypesSecondsJsonConverter.Describe(vSeconds), global::Oxen.Video.Models.MixedTypesSecondsJsonConverter.Allowed);
-            }
-        }
-        if (Length is { } vLength)
-        {
-            if (!global::Oxen.Video.Models.MixedTypesLengthJsonConverter.IsDefined(vLength))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "length", global::Oxen.Video.Models.MixedTypesLengthJsonConverter.Describe(vLength), global::Oxen.Video.Models.MixedTypesLengthJsonConverter.Allowed);
-            }
-        }
-        if (Resolution is { } vResolution)
-        {
-            if (!global::Oxen.Video.Models.MixedTypesResolutionJsonConverter.IsDefined(vResolution))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "resolution", global::Oxen.Video.Models.MixedTypesResolutionJsonConverter.Describe(vResolution), global::Oxen.Video.Models.MixedTypesResolutionJsonConverter.Allowed);
-            }
-        }
-        if (AspectRatio is { } vAspectRatio)
-        {
-            if (!global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter.IsDefined(vAspectRatio))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "aspect_ratio", global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter.Describe(vAspectRatio), global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter.Allowed);
-            }
-        }
-        if (SeedMode is { } vSeedMode)
-        {
-            if (!global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter.IsDefined(vSeedMode))
-            {
-                global::Oxen.Video.Validation.OxenValidator.NotAllowed(errors, "seed_mode", global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter.Describe(vSeedMode), global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter.Allowed);
-            }
-        }
-        if (Strength is { } vStrength)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Range(errors, "strength", vStrength, 0.0, 1.0, true, false);
-        }
-        if (Fps is { } vFps)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Range(errors, "fps", vFps, 1.0, 60.0, false, true);
-        }
-        if (InputImages is { } vInputImages)
-        {
-            global::Oxen.Video.Validation.OxenValidator.ItemCount(errors, "input_images", vInputImages.Count, 0, 4);
-            for (var i0 = 0; i0 < vInputImages.Count; i0++)
-            {
-                var item0 = vInputImages[i0];
-                if (item0 is null)
-                {
-                    global::Oxen.Video.Validation.OxenValidator.Required(errors, "input_images" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", null);
-                    continue;
-                }
-                global::Oxen.Video.Validation.OxenValidator.Uri(errors, "input_images" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", item0);
-            }
-        }
+        global::Oxen.Video.Validation.OxenValidator.Length(errors, "prompt", Prompt, minimum: 1, maximum: 2500);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "duration", Duration, global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "seconds", Seconds, global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "length", Length, global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "resolution", Resolution, global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "aspect_ratio", AspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "seed_mode", SeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Range(errors, "strength", Strength, minimum: 0.0, maximum: 1.0, exclusiveMinimum: true);
+        global::Oxen.Video.Validation.OxenValidator.Range(errors, "fps", Fps, minimum: 1.0, maximum: 60.0, exclusiveMaximum: true);
+        global::Oxen.Video.Validation.OxenValidator.StringItems(errors, "input_images", InputImages, maxItems: 4, uri: true);
+        return errors;
     }
 }
 
 /// <summary>Seconds, or auto.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesDurationJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesDuration
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesDuration, global::Oxen.Video.Models.MixedTypesDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesDuration { Auto = 1, Seconds4 = 2, Seconds8 = 3, Seconds12 = 4 }
+
+internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesDuration>
 {
-    /// <summary>Sent as <c>"auto"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"auto\"")]
-    Auto = 1,
-
-    /// <summary>Sent as <c>4</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("4")]
-    Seconds4 = 2,
-
-    /// <summary>Sent as <c>8</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("8")]
-    Seconds8 = 3,
-
-    /// <summary>Sent as <c>12</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("12")]
-    Seconds12 = 4,
-}
-
-/// <summary>Reads and writes <see cref="MixedTypesDuration"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class MixedTypesDurationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesDuration>
-{
-    internal const string Allowed = "\"auto\", 4, 8, 12";
-    private static readonly global::System.Text.Json.JsonEncodedText AutoText = global::System.Text.Json.JsonEncodedText.Encode("auto");
-
-    internal static bool IsDefined(global::Oxen.Video.Models.MixedTypesDuration value) => value is global::Oxen.Video.Models.MixedTypesDuration.Auto or global::Oxen.Video.Models.MixedTypesDuration.Seconds4 or global::Oxen.Video.Models.MixedTypesDuration.Seconds8 or global::Oxen.Video.Models.MixedTypesDuration.Seconds12;
-
-    internal static string Describe(global::Oxen.Video.Models.MixedTypesDuration value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesDuration> Table { get; } = new("duration", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesDuration>[]
     {
-        global::Oxen.Video.Models.MixedTypesDuration.Auto => "\"auto\"",
-        global::Oxen.Video.Models.MixedTypesDuration.Seconds4 => "4",
-        global::Oxen.Video.Models.MixedTypesDuration.Seconds8 => "8",
-        global::Oxen.Video.Models.MixedTypesDuration.Seconds12 => "12",
-        _ => "(MixedTypesDuration)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesDuration value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.MixedTypesDuration.Auto:
-                writer.WriteStringValue(AutoText);
-                break;
-            case global::Oxen.Video.Models.MixedTypesDuration.Seconds4:
-                writer.WriteNumberValue(4L);
-                break;
-            case global::Oxen.Video.Models.MixedTypesDuration.Seconds8:
-                writer.WriteNumberValue(8L);
-                break;
-            case global::Oxen.Video.Models.MixedTypesDuration.Seconds12:
-                writer.WriteNumberValue(12L);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of duration; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.MixedTypesDuration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("auto"u8)) return global::Oxen.Video.Models.MixedTypesDuration.Auto;
-        }
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var number))
-        {
-            if (number == 4d) return global::Oxen.Video.Models.MixedTypesDuration.Seconds4;
-            if (number == 8d) return global::Oxen.Video.Models.MixedTypesDuration.Seconds8;
-            if (number == 12d) return global::Oxen.Video.Models.MixedTypesDuration.Seconds12;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.MixedTypesDuration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "duration");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesDuration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.MixedTypesDuration.Auto, "\"auto\""),
+        new(global::Oxen.Video.Models.MixedTypesDuration.Seconds4, "4"),
+        new(global::Oxen.Video.Models.MixedTypesDuration.Seconds8, "8"),
+        new(global::Oxen.Video.Models.MixedTypesDuration.Seconds12, "12"),
+    });
 }
 
 /// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesSecondsJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesSeconds
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeconds, global::Oxen.Video.Models.MixedTypesSecondsMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesSeconds { Seconds4 = 1, Seconds8 = 2, Seconds12 = 3 }
+
+internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeconds>
 {
-    /// <summary>Sent as <c>"4"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"4\"")]
-    Seconds4 = 1,
-
-    /// <summary>Sent as <c>"8"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"8\"")]
-    Seconds8 = 2,
-
-    /// <summary>Sent as <c>"12"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"12\"")]
-    Seconds12 = 3,
-}
-
-/// <summary>Reads and writes <see cref="MixedTypesSeconds"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class MixedTypesSecondsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesSeconds>
-{
-    internal const string Allowed = "\"4\", \"8\", \"12\"";
-    private static readonly global::System.Text.Json.JsonEncodedText Seconds4Text = global::System.Text.Json.JsonEncodedText.Encode("4");
-    private static readonly global::System.Text.Json.JsonEncodedText Seconds8Text = global::System.Text.Json.JsonEncodedText.Encode("8");
-    private static readonly global::System.Text.Json.JsonEncodedText Seconds12Text = global::System.Text.Json.JsonEncodedText.Encode("12");
-
-    internal static bool IsDefined(global::Oxen.Video.Models.MixedTypesSeconds value) => value is global::Oxen.Video.Models.MixedTypesSeconds.Seconds4 or global::Oxen.Video.Models.MixedTypesSeconds.Seconds8 or global::Oxen.Video.Models.MixedTypesSeconds.Seconds12;
-
-    internal static string Describe(global::Oxen.Video.Models.MixedTypesSeconds value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeconds> Table { get; } = new("seconds", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesSeconds>[]
     {
-        global::Oxen.Video.Models.MixedTypesSeconds.Seconds4 => "\"4\"",
-        global::Oxen.Video.Models.MixedTypesSeconds.Seconds8 => "\"8\"",
-        global::Oxen.Video.Models.MixedTypesSeconds.Seconds12 => "\"12\"",
-        _ => "(MixedTypesSeconds)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesSeconds value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.MixedTypesSeconds.Seconds4:
-                writer.WriteStringValue(Seconds4Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesSeconds.Seconds8:
-                writer.WriteStringValue(Seconds8Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesSeconds.Seconds12:
-                writer.WriteStringValue(Seconds12Text);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of seconds; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.MixedTypesSeconds ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("4"u8)) return global::Oxen.Video.Models.MixedTypesSeconds.Seconds4;
-            if (reader.ValueTextEquals("8"u8)) return global::Oxen.Video.Models.MixedTypesSeconds.Seconds8;
-            if (reader.ValueTextEquals("12"u8)) return global::Oxen.Video.Models.MixedTypesSeconds.Seconds12;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.MixedTypesSeconds Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "seconds");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesSeconds value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds4, "\"4\""),
+        new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds8, "\"8\""),
+        new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds12, "\"12\""),
+    });
 }
 
 /// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesLengthJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesLength
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesLength, global::Oxen.Video.Models.MixedTypesLengthMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesLength { S5 = 1, S10 = 2 }
+
+internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesLength>
 {
-    /// <summary>Sent as <c>"5s"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"5s\"")]
-    S5 = 1,
-
-    /// <summary>Sent as <c>"10s"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"10s\"")]
-    S10 = 2,
-}
-
-/// <summary>Reads and writes <see cref="MixedTypesLength"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class MixedTypesLengthJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesLength>
-{
-    internal const string Allowed = "\"5s\", \"10s\"";
-    private static readonly global::System.Text.Json.JsonEncodedText S5Text = global::System.Text.Json.JsonEncodedText.Encode("5s");
-    private static readonly global::System.Text.Json.JsonEncodedText S10Text = global::System.Text.Json.JsonEncodedText.Encode("10s");
-
-    internal static bool IsDefined(global::Oxen.Video.Models.MixedTypesLength value) => value is global::Oxen.Video.Models.MixedTypesLength.S5 or global::Oxen.Video.Models.MixedTypesLength.S10;
-
-    internal static string Describe(global::Oxen.Video.Models.MixedTypesLength value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesLength> Table { get; } = new("length", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesLength>[]
     {
-        global::Oxen.Video.Models.MixedTypesLength.S5 => "\"5s\"",
-        global::Oxen.Video.Models.MixedTypesLength.S10 => "\"10s\"",
-        _ => "(MixedTypesLength)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesLength value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.MixedTypesLength.S5:
-                writer.WriteStringValue(S5Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesLength.S10:
-                writer.WriteStringValue(S10Text);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of length; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.MixedTypesLength ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("5s"u8)) return global::Oxen.Video.Models.MixedTypesLength.S5;
-            if (reader.ValueTextEquals("10s"u8)) return global::Oxen.Video.Models.MixedTypesLength.S10;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.MixedTypesLength Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "length");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesLength value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.MixedTypesLength.S5, "\"5s\""),
+        new(global::Oxen.Video.Models.MixedTypesLength.S10, "\"10s\""),
+    });
 }
 
 /// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesResolutionJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesResolution
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesResolution, global::Oxen.Video.Models.MixedTypesResolutionMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesResolution { P720 = 1, P1080 = 2, K4 = 3 }
+
+internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesResolution>
 {
-    /// <summary>Sent as <c>"720p"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"720p\"")]
-    P720 = 1,
-
-    /// <summary>Sent as <c>"1080P"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"1080P\"")]
-    P1080 = 2,
-
-    /// <summary>Sent as <c>"4k"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"4k\"")]
-    K4 = 3,
-}
-
-/// <summary>Reads and writes <see cref="MixedTypesResolution"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class MixedTypesResolutionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesResolution>
-{
-    internal const string Allowed = "\"720p\", \"1080P\", \"4k\"";
-    private static readonly global::System.Text.Json.JsonEncodedText P720Text = global::System.Text.Json.JsonEncodedText.Encode("720p");
-    private static readonly global::System.Text.Json.JsonEncodedText P1080Text = global::System.Text.Json.JsonEncodedText.Encode("1080P");
-    private static readonly global::System.Text.Json.JsonEncodedText K4Text = global::System.Text.Json.JsonEncodedText.Encode("4k");
-
-    internal static bool IsDefined(global::Oxen.Video.Models.MixedTypesResolution value) => value is global::Oxen.Video.Models.MixedTypesResolution.P720 or global::Oxen.Video.Models.MixedTypesResolution.P1080 or global::Oxen.Video.Models.MixedTypesResolution.K4;
-
-    internal static string Describe(global::Oxen.Video.Models.MixedTypesResolution value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesResolution> Table { get; } = new("resolution", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesResolution>[]
     {
-        global::Oxen.Video.Models.MixedTypesResolution.P720 => "\"720p\"",
-        global::Oxen.Video.Models.MixedTypesResolution.P1080 => "\"1080P\"",
-        global::Oxen.Video.Models.MixedTypesResolution.K4 => "\"4k\"",
-        _ => "(MixedTypesResolution)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesResolution value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.MixedTypesResolution.P720:
-                writer.WriteStringValue(P720Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesResolution.P1080:
-                writer.WriteStringValue(P1080Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesResolution.K4:
-                writer.WriteStringValue(K4Text);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of resolution; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.MixedTypesResolution ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("720p"u8)) return global::Oxen.Video.Models.MixedTypesResolution.P720;
-            if (reader.ValueTextEquals("1080P"u8)) return global::Oxen.Video.Models.MixedTypesResolution.P1080;
-            if (reader.ValueTextEquals("4k"u8)) return global::Oxen.Video.Models.MixedTypesResolution.K4;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.MixedTypesResolution Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "resolution");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesResolution value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.MixedTypesResolution.P720, "\"720p\""),
+        new(global::Oxen.Video.Models.MixedTypesResolution.P1080, "\"1080P\""),
+        new(global::Oxen.Video.Models.MixedTypesResolution.K4, "\"4k\""),
+    });
 }
 
 /// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesAspectRatio
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesAspectRatio { Ratio16x9 = 1, Ratio2_39x1 = 2, Adaptive = 3 }
+
+internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesAspectRatio>
 {
-    /// <summary>Sent as <c>"16:9"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"16:9\"")]
-    Ratio16x9 = 1,
-
-    /// <summary>Sent as <c>"2.39:1"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"2.39:1\"")]
-    Ratio2_39x1 = 2,
-
-    /// <summary>Sent as <c>"adaptive"</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("\"adaptive\"")]
-    Adaptive = 3,
-}
-
-/// <summary>Reads and writes <see cref="MixedTypesAspectRatio"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class MixedTypesAspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio>
-{
-    internal const string Allowed = "\"16:9\", \"2.39:1\", \"adaptive\"";
-    private static readonly global::System.Text.Json.JsonEncodedText Ratio16x9Text = global::System.Text.Json.JsonEncodedText.Encode("16:9");
-    private static readonly global::System.Text.Json.JsonEncodedText Ratio2_39x1Text = global::System.Text.Json.JsonEncodedText.Encode("2.39:1");
-    private static readonly global::System.Text.Json.JsonEncodedText AdaptiveText = global::System.Text.Json.JsonEncodedText.Encode("adaptive");
-
-    internal static bool IsDefined(global::Oxen.Video.Models.MixedTypesAspectRatio value) => value is global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9 or global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio2_39x1 or global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive;
-
-    internal static string Describe(global::Oxen.Video.Models.MixedTypesAspectRatio value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesAspectRatio>[]
     {
-        global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9 => "\"16:9\"",
-        global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio2_39x1 => "\"2.39:1\"",
-        global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive => "\"adaptive\"",
-        _ => "(MixedTypesAspectRatio)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesAspectRatio value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9:
-                writer.WriteStringValue(Ratio16x9Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio2_39x1:
-                writer.WriteStringValue(Ratio2_39x1Text);
-                break;
-            case global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive:
-                writer.WriteStringValue(AdaptiveText);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of aspect_ratio; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.MixedTypesAspectRatio ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("16:9"u8)) return global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9;
-            if (reader.ValueTextEquals("2.39:1"u8)) return global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio2_39x1;
-            if (reader.ValueTextEquals("adaptive"u8)) return global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.MixedTypesAspectRatio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "aspect_ratio");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesAspectRatio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9, "\"16:9\""),
+        new(global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio2_39x1, "\"2.39:1\""),
+        new(global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive, "\"adaptive\""),
+    });
 }
 
 /// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter))]
-[global::Oxen.Video.Schema.OxenEnum]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-public enum MixedTypesSeedMode
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+public enum MixedTypesSeedMode { Auto = -1, Fixed = 0, Random = 1 }
+
+internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeedMode>
 {
-    /// <summary>Sent as <c>-1</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("-1")]
-    Auto = -1,
-
-    /// <summary>Sent as <c>0</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("0")]
-    Fixed = 0,
-
-    /// <summary>Sent as <c>1</c>.</summary>
-    [global::Oxen.Video.Schema.OxenJsonName("1")]
-    Random = 1,
-}
-
-/// <summary>Reads and writes <see cref="MixedTypesSeedMode"/> as the schema's exact JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
-internal sealed class MixedTypesSeedModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode>
-{
-    internal const string Allowed = "-1, 0, 1";
-
-    internal static bool IsDefined(global::Oxen.Video.Models.MixedTypesSeedMode value) => value is global::Oxen.Video.Models.MixedTypesSeedMode.Auto or global::Oxen.Video.Models.MixedTypesSeedMode.Fixed or global::Oxen.Video.Models.MixedTypesSeedMode.Random;
-
-    internal static string Describe(global::Oxen.Video.Models.MixedTypesSeedMode value) => value switch
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeedMode> Table { get; } = new("seed_mode", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesSeedMode>[]
     {
-        global::Oxen.Video.Models.MixedTypesSeedMode.Auto => "-1",
-        global::Oxen.Video.Models.MixedTypesSeedMode.Fixed => "0",
-        global::Oxen.Video.Models.MixedTypesSeedMode.Random => "1",
-        _ => "(MixedTypesSeedMode)" + ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesSeedMode value)
-    {
-        switch (value)
-        {
-            case global::Oxen.Video.Models.MixedTypesSeedMode.Auto:
-                writer.WriteNumberValue(-1L);
-                break;
-            case global::Oxen.Video.Models.MixedTypesSeedMode.Fixed:
-                writer.WriteNumberValue(0L);
-                break;
-            case global::Oxen.Video.Models.MixedTypesSeedMode.Random:
-                writer.WriteNumberValue(1L);
-                break;
-            default:
-                throw new global::System.Text.Json.JsonException(Describe(value) + " is not a value of seed_mode; allowed: " + Allowed + ".");
-        }
-    }
-
-    internal static global::Oxen.Video.Models.MixedTypesSeedMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var number))
-        {
-            if (number == -1d) return global::Oxen.Video.Models.MixedTypesSeedMode.Auto;
-            if (number == 0d) return global::Oxen.Video.Models.MixedTypesSeedMode.Fixed;
-            if (number == 1d) return global::Oxen.Video.Models.MixedTypesSeedMode.Random;
-        }
-        throw global::Oxen.Video.Serialization.OxenJson.NotAllowed(ref reader, path, Allowed);
-    }
-
-    /// <inheritdoc />
-    public override global::Oxen.Video.Models.MixedTypesSeedMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, "seed_mode");
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesSeedMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        new(global::Oxen.Video.Models.MixedTypesSeedMode.Auto, "-1"),
+        new(global::Oxen.Video.Models.MixedTypesSeedMode.Fixed, "0"),
+        new(global::Oxen.Video.Models.MixedTypesSeedMode.Random, "1"),
+    });
 }
 
 /// <summary>Writes <see cref="MixedTypesRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ModelProperty = global::System.Text.Json.JsonEncodedText.Encode("model");
-    private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-    private static readonly global::System.Text.Json.JsonEncodedText Property1 = global::System.Text.Json.JsonEncodedText.Encode("duration");
-    private static readonly global::System.Text.Json.JsonEncodedText Property2 = global::System.Text.Json.JsonEncodedText.Encode("seconds");
-    private static readonly global::System.Text.Json.JsonEncodedText Property3 = global::System.Text.Json.JsonEncodedText.Encode("length");
-    private static readonly global::System.Text.Json.JsonEncodedText Property4 = global::System.Text.Json.JsonEncodedText.Encode("resolution");
-    private static readonly global::System.Text.Json.JsonEncodedText Property5 = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
-    private static readonly global::System.Text.Json.JsonEncodedText Property6 = global::System.Text.Json.JsonEncodedText.Encode("seed_mode");
-    private static readonly global::System.Text.Json.JsonEncodedText Property7 = global::System.Text.Json.JsonEncodedText.Encode("strength");
-    private static readonly global::System.Text.Json.JsonEncodedText Property8 = global::System.Text.Json.JsonEncodedText.Encode("fps");
-    private static readonly global::System.Text.Json.JsonEncodedText Property9 = global::System.Text.Json.JsonEncodedText.Encode("input_images");
-    private static readonly global::System.Text.Json.JsonEncodedText Property10 = global::System.Text.Json.JsonEncodedText.Encode("loop");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty DurationProperty = new("duration");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty SecondsProperty = new("seconds");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty LengthProperty = new("length");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ResolutionProperty = new("resolution");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty AspectRatioProperty = new("aspect_ratio");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty SeedModeProperty = new("seed_mode");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty StrengthProperty = new("strength");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty FpsProperty = new("fps");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty InputImagesProperty = new("input_images");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty LoopProperty = new("loop");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value)
     {
-        if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
-        if (value is null) throw new global::System.ArgumentNullException(nameof(value));
         writer.WriteStartObject();
-        writer.WriteString(ModelProperty, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
-        if (value.Prompt is { } vPrompt)
-        {
-            writer.WriteString(Property0, vPrompt);
-        }
-        if (value.Duration is { } vDuration)
-        {
-            writer.WritePropertyName(Property1);
-            global::Oxen.Video.Models.MixedTypesDurationJsonConverter.WriteValue(writer, vDuration);
-        }
-        if (value.Seconds is { } vSeconds)
-        {
-            writer.WritePropertyName(Property2);
-            global::Oxen.Video.Models.MixedTypesSecondsJsonConverter.WriteValue(writer, vSeconds);
-        }
-        if (value.Length is { } vLength)
-        {
-            writer.WritePropertyName(Property3);
-            global::Oxen.Video.Models.MixedTypesLengthJsonConverter.WriteValue(writer, vLength);
-        }
-        if (value.Resolution is { } vResolution)
-        {
-            writer.WritePropertyName(Property4);
-            global::Oxen.Video.Models.MixedTypesResolutionJsonConverter.WriteValue(writer, vResolution);
-        }
-        if (value.AspectRatio is { } vAspectRatio)
-        {
-            writer.WritePropertyName(Property5);
-            global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter.WriteValue(writer, vAspectRatio);
-        }
-        if (value.SeedMode is { } vSeedMode)
-        {
-            writer.WritePropertyName(Property6);
-            global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter.WriteValue(writer, vSeedMode);
-        }
-        if (value.Strength is { } vStrength)
-        {
-            writer.WriteNumber(Property7, vStrength);
-        }
-        if (value.Fps is { } vFps)
-        {
-            writer.WriteNumber(Property8, vFps);
-        }
-        if (value.InputImages is { } vInputImages)
-        {
-            writer.WritePropertyName(Property9);
-            writer.WriteStartArray();
-            for (var i0 = 0; i0 < vInputImages.Count; i0++)
-            {
-                if (vInputImages[i0] is null) writer.WriteNullValue(); else writer.WriteStringValue(vInputImages[i0]);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Loop is { } vLoop)
-        {
-            writer.WriteBoolean(Property10, vLoop);
-        }
+        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration, global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SecondsProperty, value.Seconds, global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, LengthProperty, value.Length, global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ResolutionProperty, value.Resolution, global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SeedModeProperty, value.SeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, StrengthProperty, value.Strength);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, FpsProperty, value.Fps);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, InputImagesProperty, value.InputImages);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, LoopProperty, value.Loop);
         writer.WriteEndObject();
     }
 
     internal static global::Oxen.Video.Models.MixedTypesRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        string? vPrompt = default;
-        global::Oxen.Video.Models.MixedTypesDuration? vDuration = default;
-        global::Oxen.Video.Models.MixedTypesSeconds? vSeconds = default;
-        global::Oxen.Video.Models.MixedTypesLength? vLength = default;
-        global::Oxen.Video.Models.MixedTypesResolution? vResolution = default;
-        global::Oxen.Video.Models.MixedTypesAspectRatio? vAspectRatio = default;
-        global::Oxen.Video.Models.MixedTypesSeedMode? vSeedMode = default;
-        double? vStrength = default;
-        double? vFps = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? vInputImages = default;
-        bool? vLoop = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        var value = new global::Oxen.Video.Models.MixedTypesRequest { Prompt = null! };
+        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
-                continue;
-            }
-
-            if (reader.ValueTextEquals("prompt"u8))
-            {
-                reader.Read();
-                vPrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                vDuration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.MixedTypesDurationJsonConverter.ReadValue(ref reader, "duration");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("seconds"u8))
-            {
-                reader.Read();
-                vSeconds = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.MixedTypesSecondsJsonConverter.ReadValue(ref reader, "seconds");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("length"u8))
-            {
-                reader.Read();
-                vLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.MixedTypesLengthJsonConverter.ReadValue(ref reader, "length");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("resolution"u8))
-            {
-                reader.Read();
-                vResolution = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.MixedTypesResolutionJsonConverter.ReadValue(ref reader, "resolution");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("aspect_ratio"u8))
-            {
-                reader.Read();
-                vAspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.MixedTypesAspectRatioJsonConverter.ReadValue(ref reader, "aspect_ratio");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("seed_mode"u8))
-            {
-                reader.Read();
-                vSeedMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.MixedTypesSeedModeJsonConverter.ReadValue(ref reader, "seed_mode");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("strength"u8))
-            {
-                reader.Read();
-                vStrength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("fps"u8))
-            {
-                reader.Read();
-                vFps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("input_images"u8))
-            {
-                reader.Read();
-                vInputImages = global::Oxen.Video.Serialization.OxenJson.ReadList<string>(ref reader, "input_images", static (ref global::System.Text.Json.Utf8JsonReader r0) => (global::Oxen.Video.Serialization.OxenJson.ReadString(ref r0, "input_images[]"))!);
-                continue;
-            }
-
-            if (reader.ValueTextEquals("loop"u8))
-            {
-                reader.Read();
-                vLoop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
-                continue;
-            }
-
-            // A property this schema does not know: skipped, as the server's echo may add some.
-            reader.Read();
-            reader.Skip();
+            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration", global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
+            else if (SecondsProperty.TryRead(ref reader)) value.Seconds = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seconds", global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
+            else if (LengthProperty.TryRead(ref reader)) value.Length = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "length", global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
+            else if (ResolutionProperty.TryRead(ref reader)) value.Resolution = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "resolution", global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio", global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
+            else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seed_mode", global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
+            else if (StrengthProperty.TryRead(ref reader)) value.Strength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
+            else if (FpsProperty.TryRead(ref reader)) value.Fps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
+            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = global::Oxen.Video.Serialization.OxenJson.ReadStringList(ref reader, "input_images");
+            else if (LoopProperty.TryRead(ref reader)) value.Loop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
+            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
 
-        if (vPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
-        return new global::Oxen.Video.Models.MixedTypesRequest
-        {
-            Prompt = vPrompt,
-            Duration = vDuration,
-            Seconds = vSeconds,
-            Length = vLength,
-            Resolution = vResolution,
-            AspectRatio = vAspectRatio,
-            SeedMode = vSeedMode,
-            Strength = vStrength,
-            Fps = vFps,
-            InputImages = vInputImages,
-            Loop = vLoop,
-        };
+        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        return value;
     }
 
-    /// <inheritdoc />
     public override global::Oxen.Video.Models.MixedTypesRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

@@ -5,12 +5,8 @@
 namespace Oxen.Video.Models;
 
 /// <summary>nested-objects</summary>
-/// <remarks>
-/// The request body of the Oxen model <c>nested-objects</c>, sent to <c>/videos/generate</c>.
-/// Generated from <c>nested-objects.json</c>; the server applies the schema's defaults.
-/// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsRequestJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>The request body of the Oxen model <c>nested-objects</c>, sent to <c>/videos/generate</c>. Generated from <c>nested-objects.json</c>; the server applies the schema's defaults.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -18,100 +14,59 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>The <c>prompt</c> parameter.</summary>
-    /// <remarks>JSON <c>prompt</c>, required.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("prompt")]
+    /// <summary>The <c>prompt</c> parameter.</summary><remarks>JSON <c>prompt</c>, required.</remarks>
     public required string Prompt { get; set; }
-
-    /// <summary>The <c>multi_prompt</c> parameter.</summary>
-    /// <remarks>JSON <c>multi_prompt</c>, required. Items: at least 1 item.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("multi_prompt")]
+    /// <summary>The <c>multi_prompt</c> parameter.</summary><remarks>JSON <c>multi_prompt</c>, required. Items: at least 1 item.</remarks>
     [global::Oxen.Video.Schema.OxenItemCount(1, int.MaxValue)]
     public required global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem> MultiPrompt { get; set; }
-
-    /// <summary>The <c>elements</c> parameter.</summary>
-    /// <remarks>JSON <c>elements</c>, optional: left out of the request when null.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("elements")]
+    /// <summary>The <c>elements</c> parameter.</summary><remarks>JSON <c>elements</c>, optional: left out of the request when null.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsElementsItem>? Elements { get; set; }
-
-    /// <summary>Free-form: keys undocumented.</summary>
-    /// <remarks>JSON <c>source_position</c>, optional: left out of the request when null. A JSON object; the schema does not describe its keys.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("source_position")]
+    /// <summary>Free-form: keys undocumented.</summary><remarks>JSON <c>source_position</c>, optional: left out of the request when null. A JSON object; the schema does not describe its keys.</remarks>
     public global::System.Text.Json.JsonElement? SourcePosition { get; set; }
-
-    /// <summary>The <c>3d_mode</c> parameter.</summary>
-    /// <remarks>JSON <c>3d_mode</c>, optional: left out of the request when null.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("3d_mode")]
+    /// <summary>The <c>3d_mode</c> parameter.</summary><remarks>JSON <c>3d_mode</c>, optional: left out of the request when null.</remarks>
     public bool? _3dMode { get; set; }
-
-    /// <summary>The <c>class</c> parameter.</summary>
-    /// <remarks>JSON <c>class</c>, optional: left out of the request when null.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("class")]
+    /// <summary>The <c>class</c> parameter.</summary><remarks>JSON <c>class</c>, optional: left out of the request when null.</remarks>
     public string? Class { get; set; }
 
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
-    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = CreateModelInfo();
-
-    private static global::Oxen.Video.Models.OxenModelInfo CreateModelInfo()
+    public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = new(
+        id: ModelId, displayName: "nested-objects", endpoint: "/videos/generate", requestType: typeof(global::Oxen.Video.Models.NestedObjectsRequest),
+        description: null,
+        parameters:
+        [
+            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: null, DefaultJson: null, AllowedValues: []),
+            new("multi_prompt", "MultiPrompt", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: true, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
+            new("elements", "Elements", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
+            new("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Object, IsRequired: false, Description: "Free-form: keys undocumented.", DefaultJson: null, AllowedValues: []),
+            new("3d_mode", "_3dMode", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []),
+            new("class", "Class", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []),
+        ],
+        parse: Parse)
     {
-        var parameters = new global::Oxen.Video.Models.OxenParameterInfo[]
-        {
-            new global::Oxen.Video.Models.OxenParameterInfo("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, true, null, null, global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("multi_prompt", "MultiPrompt", global::Oxen.Video.Models.OxenValueKind.Array, true, null, null, global::System.Array.Empty<string>()) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
-            new global::Oxen.Video.Models.OxenParameterInfo("elements", "Elements", global::Oxen.Video.Models.OxenValueKind.Array, false, null, null, global::System.Array.Empty<string>()) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
-            new global::Oxen.Video.Models.OxenParameterInfo("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Object, false, "Free-form: keys undocumented.", null, global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("3d_mode", "_3dMode", global::Oxen.Video.Models.OxenValueKind.Boolean, false, null, null, global::System.Array.Empty<string>()),
-            new global::Oxen.Video.Models.OxenParameterInfo("class", "Class", global::Oxen.Video.Models.OxenValueKind.String, false, null, null, global::System.Array.Empty<string>()),
-        };
-        return new global::Oxen.Video.Models.OxenModelInfo(
-            "nested-objects",
-            "nested-objects",
-            null,
-            "/videos/generate",
-            typeof(global::Oxen.Video.Models.NestedObjectsRequest),
-            parameters,
-            static json => Parse(json))
-        {
-            ModelType = null,
-            InputCapabilities = global::System.Array.Empty<string>(),
-            OutputCapabilities = new string[] { "video" },
-            Pricing = null,
-            RemovedFromDocsOn = null,
-        };
-    }
+        OutputCapabilities = new string[] { "video" },
+    };
+
+    global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    /// <returns>Every problem found, each naming the field, the value and what is allowed.</returns>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate()
-    {
-        var errors = new global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>();
-        AddErrors(errors, "");
-        return errors.Count == 0 ? global::Oxen.Video.Validation.OxenValidationResult.Success : new global::Oxen.Video.Validation.OxenValidationResult(errors);
-    }
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.WriteValue(writer, this);
-
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static NestedObjectsRequest Parse(global::System.ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-        reader.Read();
-        return global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.ReadValue(ref reader);
-    }
-
+    public static NestedObjectsRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static NestedObjectsRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>.</summary>
-    internal void AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "multi_prompt", MultiPrompt);
         if (MultiPrompt is { } vMultiPrompt)
         {
-            global::Oxen.Video.Validation.OxenValidator.ItemCount(errors, "multi_prompt", vMultiPrompt.Count, 1, int.MaxValue);
+            global::Oxen.Video.Validation.OxenValidator.ItemCount(errors, "multi_prompt", vMultiPrompt.Count, minimum: 1, maximum: int.MaxValue);
             for (var i0 = 0; i0 < vMultiPrompt.Count; i0++)
             {
                 var item0 = vMultiPrompt[i0];
@@ -136,114 +91,72 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
                 item0.AddErrors(errors, "elements" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
             }
         }
-        if (SourcePosition is { } vSourcePosition)
-        {
-            global::Oxen.Video.Validation.OxenValidator.IsObject(errors, "source_position", vSourcePosition);
-        }
+        global::Oxen.Video.Validation.OxenValidator.IsObject(errors, "source_position", SourcePosition);
+        return errors;
     }
 }
 
 /// <summary>A value of <c>multi_prompt[]</c> in <see cref="NestedObjectsRequest"/>.</summary>
 /// <remarks>JSON path <c>multi_prompt[]</c> of model <c>nested-objects</c>.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsMultiPromptItem
 {
-
-    /// <summary>The <c>prompt</c> parameter.</summary>
-    /// <remarks>JSON <c>prompt</c>, required. Length: at most 512 characters.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("prompt")]
+    /// <summary>The <c>prompt</c> parameter.</summary><remarks>JSON <c>prompt</c>, required. Length: at most 512 characters.</remarks>
     [global::Oxen.Video.Schema.OxenLength(0, 512)]
     public required string Prompt { get; set; }
-
-    /// <summary>The <c>duration</c> parameter.</summary>
-    /// <remarks>JSON <c>duration</c>, required. Range: at least 1 and at most 15.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("duration")]
+    /// <summary>The <c>duration</c> parameter.</summary><remarks>JSON <c>duration</c>, required. Range: at least 1 and at most 15.</remarks>
     [global::Oxen.Video.Schema.OxenRange(1.0, 15.0)]
     public required int Duration { get; set; }
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>.</summary>
-    internal void AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, prefix + "prompt", Prompt);
-        if (Prompt is { } vPrompt)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Length(errors, prefix + "prompt", vPrompt, 0, 512);
-        }
-        if (Duration is var vDuration)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Range(errors, prefix + "duration", vDuration, 1.0, 15.0, false, false);
-        }
+        global::Oxen.Video.Validation.OxenValidator.Length(errors, prefix + "prompt", Prompt, minimum: 0, maximum: 512);
+        global::Oxen.Video.Validation.OxenValidator.Range(errors, prefix + "duration", Duration, minimum: 1.0, maximum: 15.0);
+        return errors;
     }
 }
 
 /// <summary>A value of <c>elements[]</c> in <see cref="NestedObjectsRequest"/>.</summary>
 /// <remarks>JSON path <c>elements[]</c> of model <c>nested-objects</c>.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsElementsItem
 {
-
-    /// <summary>The <c>frontal_image_url</c> parameter.</summary>
-    /// <remarks>JSON <c>frontal_image_url</c>, required. An absolute URI.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("frontal_image_url")]
+    /// <summary>The <c>frontal_image_url</c> parameter.</summary><remarks>JSON <c>frontal_image_url</c>, required. An absolute URI.</remarks>
     [global::Oxen.Video.Schema.OxenUri]
     public required string FrontalImageUrl { get; set; }
-
-    /// <summary>The <c>reference_image_urls</c> parameter.</summary>
-    /// <remarks>JSON <c>reference_image_urls</c>, optional: left out of the request when null. Each item: An absolute URI.</remarks>
-    [global::Oxen.Video.Schema.OxenJsonName("reference_image_urls")]
+    /// <summary>The <c>reference_image_urls</c> parameter.</summary><remarks>JSON <c>reference_image_urls</c>, optional: left out of the request when null. Each item: An absolute URI.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? ReferenceImageUrls { get; set; }
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>.</summary>
-    internal void AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, prefix + "frontal_image_url", FrontalImageUrl);
-        if (FrontalImageUrl is { } vFrontalImageUrl)
-        {
-            global::Oxen.Video.Validation.OxenValidator.Uri(errors, prefix + "frontal_image_url", vFrontalImageUrl);
-        }
-        if (ReferenceImageUrls is { } vReferenceImageUrls)
-        {
-            for (var i0 = 0; i0 < vReferenceImageUrls.Count; i0++)
-            {
-                var item0 = vReferenceImageUrls[i0];
-                if (item0 is null)
-                {
-                    global::Oxen.Video.Validation.OxenValidator.Required(errors, prefix + "reference_image_urls" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", null);
-                    continue;
-                }
-                global::Oxen.Video.Validation.OxenValidator.Uri(errors, prefix + "reference_image_urls" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", item0);
-            }
-        }
+        global::Oxen.Video.Validation.OxenValidator.Uri(errors, prefix + "frontal_image_url", FrontalImageUrl);
+        global::Oxen.Video.Validation.OxenValidator.StringItems(errors, prefix + "reference_image_urls", ReferenceImageUrls, uri: true);
+        return errors;
     }
 }
 
 /// <summary>Writes <see cref="NestedObjectsRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ModelProperty = global::System.Text.Json.JsonEncodedText.Encode("model");
-    private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-    private static readonly global::System.Text.Json.JsonEncodedText Property1 = global::System.Text.Json.JsonEncodedText.Encode("multi_prompt");
-    private static readonly global::System.Text.Json.JsonEncodedText Property2 = global::System.Text.Json.JsonEncodedText.Encode("elements");
-    private static readonly global::System.Text.Json.JsonEncodedText Property3 = global::System.Text.Json.JsonEncodedText.Encode("source_position");
-    private static readonly global::System.Text.Json.JsonEncodedText Property4 = global::System.Text.Json.JsonEncodedText.Encode("3d_mode");
-    private static readonly global::System.Text.Json.JsonEncodedText Property5 = global::System.Text.Json.JsonEncodedText.Encode("class");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty MultiPromptProperty = new("multi_prompt");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ElementsProperty = new("elements");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty SourcePositionProperty = new("source_position");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty _3dModeProperty = new("3d_mode");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ClassProperty = new("class");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsRequest value)
     {
-        if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
-        if (value is null) throw new global::System.ArgumentNullException(nameof(value));
         writer.WriteStartObject();
-        writer.WriteString(ModelProperty, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
-        if (value.Prompt is { } vPrompt)
-        {
-            writer.WriteString(Property0, vPrompt);
-        }
+        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
         if (value.MultiPrompt is { } vMultiPrompt)
         {
-            writer.WritePropertyName(Property1);
+            writer.WritePropertyName(MultiPromptProperty.Encoded);
             writer.WriteStartArray();
             for (var i0 = 0; i0 < vMultiPrompt.Count; i0++)
             {
@@ -253,7 +166,7 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
         }
         if (value.Elements is { } vElements)
         {
-            writer.WritePropertyName(Property2);
+            writer.WritePropertyName(ElementsProperty.Encoded);
             writer.WriteStartArray();
             for (var i0 = 0; i0 < vElements.Count; i0++)
             {
@@ -261,238 +174,101 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
             }
             writer.WriteEndArray();
         }
-        if (value.SourcePosition is { } vSourcePosition)
-        {
-            writer.WritePropertyName(Property3);
-            vSourcePosition.WriteTo(writer);
-        }
-        if (value._3dMode is { } v_3dMode)
-        {
-            writer.WriteBoolean(Property4, v_3dMode);
-        }
-        if (value.Class is { } vClass)
-        {
-            writer.WriteString(Property5, vClass);
-        }
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SourcePositionProperty, value.SourcePosition);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, _3dModeProperty, value._3dMode);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ClassProperty, value.Class);
         writer.WriteEndObject();
     }
 
     internal static global::Oxen.Video.Models.NestedObjectsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        string? vPrompt = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>? vMultiPrompt = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsElementsItem>? vElements = default;
-        global::System.Text.Json.JsonElement? vSourcePosition = default;
-        bool? v_3dMode = default;
-        string? vClass = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        var value = new global::Oxen.Video.Models.NestedObjectsRequest { Prompt = null!, MultiPrompt = null! };
+        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
-                continue;
-            }
-
-            if (reader.ValueTextEquals("prompt"u8))
-            {
-                reader.Read();
-                vPrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("multi_prompt"u8))
-            {
-                reader.Read();
-                vMultiPrompt = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>(ref reader, "multi_prompt", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!);
-                continue;
-            }
-
-            if (reader.ValueTextEquals("elements"u8))
-            {
-                reader.Read();
-                vElements = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsElementsItem>(ref reader, "elements", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
-                continue;
-            }
-
-            if (reader.ValueTextEquals("source_position"u8))
-            {
-                reader.Read();
-                vSourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Serialization.OxenJson.ReadObject(ref reader, "source_position");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("3d_mode"u8))
-            {
-                reader.Read();
-                v_3dMode = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "3d_mode");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("class"u8))
-            {
-                reader.Read();
-                vClass = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "class");
-                continue;
-            }
-
-            // A property this schema does not know: skipped, as the server's echo may add some.
-            reader.Read();
-            reader.Skip();
+            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
+            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>(ref reader, "multi_prompt", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!)!;
+            else if (ElementsProperty.TryRead(ref reader)) value.Elements = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsElementsItem>(ref reader, "elements", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
+            else if (SourcePositionProperty.TryRead(ref reader)) value.SourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Serialization.OxenJson.ReadObject(ref reader, "source_position");
+            else if (_3dModeProperty.TryRead(ref reader)) value._3dMode = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "3d_mode");
+            else if (ClassProperty.TryRead(ref reader)) value.Class = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "class");
+            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
 
-        if (vPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
-        if (vMultiPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt");
-        return new global::Oxen.Video.Models.NestedObjectsRequest
-        {
-            Prompt = vPrompt,
-            MultiPrompt = vMultiPrompt,
-            Elements = vElements,
-            SourcePosition = vSourcePosition,
-            _3dMode = v_3dMode,
-            Class = vClass,
-        };
+        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        if (value.MultiPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt");
+        return value;
     }
 
-    /// <inheritdoc />
     public override global::Oxen.Video.Models.NestedObjectsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
 /// <summary>Writes <see cref="NestedObjectsMultiPromptItem"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-    private static readonly global::System.Text.Json.JsonEncodedText Property1 = global::System.Text.Json.JsonEncodedText.Encode("duration");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty DurationProperty = new("duration");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsMultiPromptItem value)
     {
-        if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
-        if (value is null) throw new global::System.ArgumentNullException(nameof(value));
         writer.WriteStartObject();
-        if (value.Prompt is { } vPrompt)
-        {
-            writer.WriteString(Property0, vPrompt);
-        }
-        if (value.Duration is var vDuration)
-        {
-            writer.WriteNumber(Property1, vDuration);
-        }
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration);
         writer.WriteEndObject();
     }
 
     internal static global::Oxen.Video.Models.NestedObjectsMultiPromptItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "multi_prompt[]");
-        string? vPrompt = default;
+        var value = new global::Oxen.Video.Models.NestedObjectsMultiPromptItem { Prompt = null!, Duration = default };
         int? vDuration = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("prompt"u8))
-            {
-                reader.Read();
-                vPrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "multi_prompt[].prompt");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                vDuration = global::Oxen.Video.Serialization.OxenJson.ReadInt32(ref reader, "multi_prompt[].duration");
-                continue;
-            }
-
-            // A property this schema does not know: skipped, as the server's echo may add some.
-            reader.Read();
-            reader.Skip();
+            if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "multi_prompt[].prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) vDuration = global::Oxen.Video.Serialization.OxenJson.ReadInt32(ref reader, "multi_prompt[].duration");
+            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
 
-        if (vPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].prompt");
-        if (vDuration is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].duration");
-        return new global::Oxen.Video.Models.NestedObjectsMultiPromptItem
-        {
-            Prompt = vPrompt,
-            Duration = vDuration.Value,
-        };
+        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].prompt");
+        value.Duration = vDuration ?? throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].duration");
+        return value;
     }
 
-    /// <inheritdoc />
     public override global::Oxen.Video.Models.NestedObjectsMultiPromptItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsMultiPromptItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
 /// <summary>Writes <see cref="NestedObjectsElementsItem"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsElementsItem>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Property0 = global::System.Text.Json.JsonEncodedText.Encode("frontal_image_url");
-    private static readonly global::System.Text.Json.JsonEncodedText Property1 = global::System.Text.Json.JsonEncodedText.Encode("reference_image_urls");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty FrontalImageUrlProperty = new("frontal_image_url");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ReferenceImageUrlsProperty = new("reference_image_urls");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsElementsItem value)
     {
-        if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
-        if (value is null) throw new global::System.ArgumentNullException(nameof(value));
         writer.WriteStartObject();
-        if (value.FrontalImageUrl is { } vFrontalImageUrl)
-        {
-            writer.WriteString(Property0, vFrontalImageUrl);
-        }
-        if (value.ReferenceImageUrls is { } vReferenceImageUrls)
-        {
-            writer.WritePropertyName(Property1);
-            writer.WriteStartArray();
-            for (var i0 = 0; i0 < vReferenceImageUrls.Count; i0++)
-            {
-                if (vReferenceImageUrls[i0] is null) writer.WriteNullValue(); else writer.WriteStringValue(vReferenceImageUrls[i0]);
-            }
-            writer.WriteEndArray();
-        }
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, FrontalImageUrlProperty, value.FrontalImageUrl);
+        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ReferenceImageUrlsProperty, value.ReferenceImageUrls);
         writer.WriteEndObject();
     }
 
     internal static global::Oxen.Video.Models.NestedObjectsElementsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "elements[]");
-        string? vFrontalImageUrl = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? vReferenceImageUrls = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        var value = new global::Oxen.Video.Models.NestedObjectsElementsItem { FrontalImageUrl = null! };
+        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("frontal_image_url"u8))
-            {
-                reader.Read();
-                vFrontalImageUrl = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "elements[].frontal_image_url");
-                continue;
-            }
-
-            if (reader.ValueTextEquals("reference_image_urls"u8))
-            {
-                reader.Read();
-                vReferenceImageUrls = global::Oxen.Video.Serialization.OxenJson.ReadList<string>(ref reader, "elements[].reference_image_urls", static (ref global::System.Text.Json.Utf8JsonReader r1) => (global::Oxen.Video.Serialization.OxenJson.ReadString(ref r1, "elements[].reference_image_urls[]"))!);
-                continue;
-            }
-
-            // A property this schema does not know: skipped, as the server's echo may add some.
-            reader.Read();
-            reader.Skip();
+            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "elements[].frontal_image_url")!;
+            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = global::Oxen.Video.Serialization.OxenJson.ReadStringList(ref reader, "elements[].reference_image_urls");
+            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
 
-        if (vFrontalImageUrl is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("elements[].frontal_image_url");
-        return new global::Oxen.Video.Models.NestedObjectsElementsItem
-        {
-            FrontalImageUrl = vFrontalImageUrl,
-            ReferenceImageUrls = vReferenceImageUrls,
-        };
+        if (value.FrontalImageUrl is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("elements[].frontal_image_url");
+        return value;
     }
 
-    /// <inheritdoc />
     public override global::Oxen.Video.Models.NestedObjectsElementsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsElementsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
