@@ -127,6 +127,6 @@ public sealed class LimitsTests : HubTestBase
             Assert.Contains("is above --max-cost $0.50; nothing was sent", refused.Message, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"Estimated cost: {CostGuard.Usd((decimal)expected)}.", status.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Estimated cost: {CostGuard.Usd((decimal)expected)} ({duration} s (duration) × $0.07/s", status.ToString(), StringComparison.Ordinal);
     }
 }

@@ -11,12 +11,12 @@ public sealed class PackageContentTests(ITestOutputHelper log) : PackagesTest(lo
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
     [Fact]
-    public void Pack_makes_exactly_the_runtime_the_emulator_and_the_tool_with_readme_license_docs_and_sourcelink()
+    public void Pack_makes_exactly_the_runtime_the_emulator_the_batch_runner_and_the_tool_with_readme_license_docs_and_sourcelink()
     {
         Log.WriteLine($"pack (copy, git, restore, Release build of 4 projects, pack): {Packages.PackTime.TotalSeconds:0.0} s");
         Assert.DoesNotContain(": warning ", Packages.Pack.Output, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { "Oxen.Video", "Oxen.Video.Cli", "Oxen.Video.Testing" }.Select(id => $"{id}.{Packages.Version}.nupkg"),
+            new[] { "Oxen.Video", "Oxen.Video.Batch", "Oxen.Video.Cli", "Oxen.Video.Testing" }.Select(id => $"{id}.{Packages.Version}.nupkg"),
             Directory.GetFiles(Packages.PackageDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var runtime = Packages.PackagePath("Oxen.Video");
@@ -47,6 +47,12 @@ public sealed class PackageContentTests(ITestOutputHelper log) : PackagesTest(lo
             Files(testing));
         Assert.Contains(("Oxen.Video", Packages.Version), Dependencies(testing).Select(d => (d.Id, d.Version)));
 
+        var batch = Packages.PackagePath("Oxen.Video.Batch");
+        Assert.Equal(
+            ["LICENSE", "README.md", "lib/net10.0/Oxen.Video.Batch.dll", "lib/net10.0/Oxen.Video.Batch.pdb", "lib/net10.0/Oxen.Video.Batch.xml"],
+            Files(batch));
+        Assert.Equal(["Microsoft.Data.Sqlite", "Oxen.Video"], Dependencies(batch).Select(d => d.Id).Order(StringComparer.Ordinal));
+
         var tool = Packages.PackagePath("Oxen.Video.Cli");
         var toolFiles = Files(tool);
         Assert.Contains("tools/net10.0/any/oxen.dll", toolFiles);
@@ -55,7 +61,7 @@ public sealed class PackageContentTests(ITestOutputHelper log) : PackagesTest(lo
         Assert.Contains("<Command Name=\"oxen\" EntryPoint=\"oxen.dll\"", Entry(tool, "tools/net10.0/any/DotnetToolSettings.xml"), StringComparison.Ordinal);
         Assert.Equal("DotnetTool", Element(PackagesFixture.Nuspec(tool), "packageType")?.Attribute("name")?.Value);
 
-        foreach (var package in new[] { runtime, testing, tool })
+        foreach (var package in new[] { runtime, testing, batch, tool })
         {
             var nuspec = PackagesFixture.Nuspec(package);
             Assert.Equal("MIT", Element(nuspec, "license")?.Value);

@@ -6,7 +6,7 @@ using System.Xml.Linq;
 namespace Oxen.Video.Packaging.Tests;
 
 /// <summary>
-/// Packs Oxen.Video, Oxen.Video.Testing and the oxen tool once for the whole test run, from a copy of the working
+/// Packs Oxen.Video, Oxen.Video.Testing, Oxen.Video.Batch and the oxen tool once for the whole test run, from a copy of the working
 /// tree in a temporary folder: every test class awaits <see cref="SharedAsync"/>, so the classes run in parallel
 /// (xunit runs classes side by side) on one pack, and their consumers restore into one packages folder.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class PackagesFixture
     private static readonly Lazy<Task<PackagesFixture>> Shared = new(CreateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly string[] CopiedFolders =
-        ["eng", "generator/Oxen.Video.Generator", "runtime/Oxen.Video", "runtime/Oxen.Video.Tasks", "runtime/Oxen.Video.Testing", "samples/Oxen.Cli", "schema", "schemas"];
+        ["eng", "generator/Oxen.Video.Generator", "runtime/Oxen.Video", "runtime/Oxen.Video.Batch", "runtime/Oxen.Video.Tasks", "runtime/Oxen.Video.Testing", "samples/Oxen.Cli", "schema", "schemas"];
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".vs", "TestResults", "BenchmarkDotNet.Artifacts" };
 
@@ -109,6 +109,7 @@ public sealed class PackagesFixture
                 "projects": [
                   "generator/Oxen.Video.Generator/Oxen.Video.Generator.csproj",
                   "runtime/Oxen.Video/Oxen.Video.csproj",
+                  "runtime/Oxen.Video.Batch/Oxen.Video.Batch.csproj",
                   "runtime/Oxen.Video.Tasks/Oxen.Video.Tasks.csproj",
                   "runtime/Oxen.Video.Testing/Oxen.Video.Testing.csproj",
                   "samples/Oxen.Cli/Oxen.Cli.csproj"

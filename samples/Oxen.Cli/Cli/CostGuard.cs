@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Oxen.Video;
 using Oxen.Video.Models;
 
@@ -7,8 +8,20 @@ namespace Oxen.Cli.Cli;
 /// <summary>The estimate printed before sending, and <c>--max-cost</c>: refused (exit 2, nothing sent) above it or when unknown.</summary>
 internal static class CostGuard
 {
-    /// <summary>The estimate: the runtime's <c>request.EstimateCost()</c>, from the pricing of the model's file.</summary>
-    internal static Func<OxenModelInfo, IOxenRequest, OxenCostEstimate?> Estimate { get; set; } = static (_, request) => request.EstimateCost();
+    /// <summary>
+    /// The estimate: the runtime's rule (<see cref="OxenModelPricing.Estimate"/>, what <c>request.EstimateCost()</c>
+    /// uses) applied with the pricing of the model this command resolved, compiled in or read at run time.
+    /// </summary>
+    internal static Func<OxenModelInfo, IOxenRequest, OxenCostEstimate?> Estimate { get; set; } = static (model, request) =>
+    {
+        if (model.Pricing is not { } pricing)
+        {
+            return null;
+        }
+
+        using var body = JsonDocument.Parse(request.ToJson());
+        return pricing.Estimate(body.RootElement, model.Parameters);
+    };
 
     public static async Task CheckAsync(OxenModelInfo model, IOxenRequest request, decimal? maxCost, bool allowUnknown, TextWriter status)
     {

@@ -6,14 +6,14 @@ namespace Oxen.Video.Schemas.Parsing;
 
 /// <summary>
 /// The top-level type names of one generated namespace, and who holds each. Names are compared ignoring case (hint
-/// names, and so generated file names, must be unique that way), and a type's JSON converter
-/// (<c>{name}JsonConverter</c>) is held with it, so a property <c>mode_json_converter</c> cannot take the converter
-/// of <c>mode</c>. Used by the parser within one file and by <see cref="SchemaSet"/> across files.
+/// names, and so generated file names, must be unique that way), and the companions the emitter writes beside a type
+/// (<c>{name}JsonConverter</c> for objects, <c>{name}Members</c> for enums) are held with it, so a property
+/// <c>mode_members</c> cannot take the member table of <c>mode</c>. Used by the parser within one file and by <see cref="SchemaSet"/> across files.
 /// </summary>
 internal sealed class TypeNameSet
 {
-    /// <summary>The suffix of the JSON converter the emitter writes next to each generated type.</summary>
-    public const string ConverterSuffix = "JsonConverter";
+    /// <summary>The suffixes of the companion types the emitter writes next to a generated type.</summary>
+    public static readonly string[] CompanionSuffixes = ["JsonConverter", "Members"];
 
     /// <summary>Public types of the runtime in <c>Oxen.Video.Models</c>, and the generated registry: never a model's.</summary>
     public static readonly string[] RuntimeTypes =
@@ -32,9 +32,24 @@ internal sealed class TypeNameSet
         }
     }
 
-    /// <summary>Who holds <paramref name="name"/> (or its converter's name), or null when it is free.</summary>
-    public string? OwnerOf(string name) =>
-        _owners.TryGetValue(name, out var owner) || _owners.TryGetValue(name + ConverterSuffix, out owner) ? owner : null;
+    /// <summary>Who holds <paramref name="name"/> (or one of its companions' names), or null when it is free.</summary>
+    public string? OwnerOf(string name)
+    {
+        if (_owners.TryGetValue(name, out var owner))
+        {
+            return owner;
+        }
+
+        foreach (var suffix in CompanionSuffixes)
+        {
+            if (_owners.TryGetValue(name + suffix, out owner))
+            {
+                return owner;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Takes <paramref name="name"/> for <paramref name="owner"/>, or the first free <c>name2</c>, <c>name3</c>...;
@@ -56,6 +71,9 @@ internal sealed class TypeNameSet
     private void Hold(string name, string owner)
     {
         _owners[name] = owner;
-        _owners[name + ConverterSuffix] = $"the JSON converter of {owner}";
+        foreach (var suffix in CompanionSuffixes)
+        {
+            _owners[name + suffix] = $"{(suffix == "Members" ? "the member table" : "the JSON converter")} of {owner}";
+        }
     }
 }

@@ -57,6 +57,7 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
         ModelType = "text-to-video",
         InputCapabilities = new string[] { "text" },
         OutputCapabilities = new string[] { "video" },
+        Pricing = new global::Oxen.Video.Models.OxenModelPricing("per_video_output_second", 0.07d, 0.14d, null),
     };
 
     global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
