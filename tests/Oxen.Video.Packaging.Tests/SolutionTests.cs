@@ -1,12 +1,12 @@
 namespace Oxen.Video.Packaging.Tests;
 
-/// <summary>What 'dotnet pack Codegen.sln' packs: exactly the three packages, nothing else of the solution.</summary>
+/// <summary>What 'dotnet pack Codegen.sln' packs: exactly the four packages, nothing else of the solution.</summary>
 public sealed class SolutionTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("oxen-packable-").FullName;
 
     [Fact]
-    public async Task Only_the_runtime_the_emulator_and_the_tool_are_packable()
+    public async Task Only_the_runtime_the_emulator_the_batch_runner_and_the_tool_are_packable()
     {
         // One evaluation of every project of the solution (no restore, no build: nothing is written in the
         // repository); an extra target, imported through CustomAfterMicrosoftCommonTargets, prints IsPackable.
@@ -40,7 +40,7 @@ public sealed class SolutionTests(ITestOutputHelper log) : IDisposable
         Assert.Contains((false, "generator/Oxen.Video.Generator/Oxen.Video.Generator.csproj"), answers);
         Assert.Contains((false, "tests/Oxen.Video.Packaging.Tests/Oxen.Video.Packaging.Tests.csproj"), answers);
         Assert.Equal(
-            ["runtime/Oxen.Video.Testing/Oxen.Video.Testing.csproj", "runtime/Oxen.Video/Oxen.Video.csproj", "samples/Oxen.Cli/Oxen.Cli.csproj"],
+            ["runtime/Oxen.Video.Batch/Oxen.Video.Batch.csproj", "runtime/Oxen.Video.Testing/Oxen.Video.Testing.csproj", "runtime/Oxen.Video/Oxen.Video.csproj", "samples/Oxen.Cli/Oxen.Cli.csproj"],
             answers.Where(a => a.Packable).Select(a => a.Project).Order(StringComparer.Ordinal));
     }
 
