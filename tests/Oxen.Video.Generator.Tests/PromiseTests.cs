@@ -40,6 +40,21 @@ public sealed class PromiseTests
     }
 
     [Fact]
+    public void Required_objects_and_lists_read_without_nullable_warnings()
+    {
+        // Found by the fuzz test (seed 1010662890): a required nested object read as "null ? null : value!" warned CS8601.
+        var outcome = Run(("required-shapes.json", """
+            {"type": "object", "required": ["settings", "free", "tags"], "properties": {
+              "settings": {"type": "object", "properties": {"mode": {"enum": ["a"]}}},
+              "free": {"type": "object"},
+              "tags": {"type": "array", "items": {"type": "string"}}}}
+            """));
+
+        outcome.AssertKept();
+        Assert.Contains("RequiredShapesRequest", string.Join(" ", outcome.HintNames), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_and_blank_ids_are_located_errors_and_skip_only_that_model()
     {
         var outcome = Run(

@@ -10,8 +10,7 @@ internal sealed partial class Emitter
         var summary = spec.Description is null
             ? $"The values allowed for <c>{CSharp.Xml(spec.JsonName)}</c> of model <c>{CSharp.Xml(_model.Id)}</c>."
             : CSharp.Xml(spec.Description);
-        _w.Line($"/// <summary>{summary}</summary>");
-        _w.Line($"/// <remarks>Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.</remarks>");
+        _w.Line($"/// <summary>{summary}</summary><remarks>Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.</remarks>");
         // OxenEnum: the analyzer (OXEN103) allows only the named members in constants. Each member's JSON value is in
         // the table below, so the members carry no attributes or docs of their own.
         _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{Global(spec.TypeName)}, {Global(MembersName(spec))}>)), {Schema}.OxenEnum, {GeneratedCode}]");
@@ -39,16 +38,22 @@ internal sealed partial class Emitter
     private void WriteEnumMembers(EnumSpec spec)
     {
         var type = Global(spec.TypeName);
-        // Internal, so without docs: the enum's remarks above list the same values.
+        // Internal, so without docs: the enum's remarks above list the same values. Entries name the enum simply: the
+        // class sits in the enum's namespace and declares nothing that could hide it.
+        var entries = spec.Members.Select(m => $"new({spec.TypeName}.{m.Name}, {CSharp.StringLiteral(m.WireJson)})").ToList();
+        var table = $"public static {Serialization}.OxenEnumTable<{type}> Table {{ get; }} = new({CSharp.StringLiteral(spec.JsonName)}, ";
         using (_w.Block($"internal sealed class {MembersName(spec)} : {Serialization}.IOxenEnumMembers<{type}>"))
         {
-            _w.Line($"public static {Serialization}.OxenEnumTable<{type}> Table {{ get; }} = new({CSharp.StringLiteral(spec.JsonName)}, new {Serialization}.OxenEnumMember<{type}>[]");
-            _w.Line("{");
-            foreach (var member in spec.Members)
+            var inline = $"[{string.Join(", ", entries)}]);";
+            if (inline.Length <= MaxLineLength)
             {
-                _w.Line($"    new({type}.{member.Name}, {CSharp.StringLiteral(member.WireJson)}),");
+                _w.Line(table + inline); // a short table reads best on one line, like its enum
+                return;
             }
 
+            _w.Line(table + "new " + $"{Serialization}.OxenEnumMember<{type}>[]");
+            _w.Line("{");
+            _w.Packed(entries, ",", MaxLineLength);
             _w.Line("});");
         }
     }

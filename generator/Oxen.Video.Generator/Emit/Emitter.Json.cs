@@ -14,16 +14,13 @@ internal sealed partial class Emitter
     private void WriteConverter(ObjectSpec spec, bool isRequest)
     {
         var type = Global(spec.TypeName);
-        _w.Line($"/// <summary>Writes <see cref=\"{spec.TypeName}\"/> with <see cref=\"{Json}.Utf8JsonWriter\"/> and reads it back, without reflection.</summary>");
+        // Internal: reads and writes the type without reflection; the JSON names are encoded once, in these fields.
         using (_w.Block($"internal sealed class {ConverterName(spec)} : {Json}.Serialization.JsonConverter<{type}>"))
         {
-            foreach (var property in spec.Properties)
-            {
-                _w.Line($"private static readonly {Serialization}.OxenJsonProperty {NameField(property)} = new({CSharp.StringLiteral(property.JsonName)});");
-            }
-
             if (spec.Properties.Count > 0)
             {
+                _w.Line($"private static readonly {Serialization}.OxenJsonProperty");
+                _w.Packed([.. spec.Properties.Select(p => $"{NameField(p)} = new({CSharp.StringLiteral(p.JsonName)})")], ";", MaxLineLength);
                 _w.Line();
             }
 
@@ -153,8 +150,14 @@ internal sealed partial class Emitter
                 {
                     var path = spec.JsonPath + property.JsonName;
                     var target = property.IsRequired && IsValueType(property.Type) ? Local(property) : $"value.{property.PropertyName}";
-                    var suppress = property.IsRequired && !IsValueType(property.Type) ? "!" : "";
-                    _w.Line($"{@else}if ({NameField(property)}.TryRead(ref reader)) {target} = {ReadExpression(property.Type, "reader", path)}{suppress};");
+                    // A required reference is checked for null after the loop: the read itself may give null (JSON null).
+                    var read = ReadExpression(property.Type, "reader", path);
+                    if (property.IsRequired && !IsValueType(property.Type))
+                    {
+                        read = read.Contains(" ? ") ? $"({read})!" : read + "!";
+                    }
+
+                    _w.Line($"{@else}if ({NameField(property)}.TryRead(ref reader)) {target} = {read};");
                     @else = "else ";
                 }
 

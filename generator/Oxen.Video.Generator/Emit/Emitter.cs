@@ -54,7 +54,6 @@ internal sealed partial class Emitter
         {
             _w.Line();
             WriteEnum(spec);
-            _w.Line();
             WriteEnumMembers(spec);
         }
 

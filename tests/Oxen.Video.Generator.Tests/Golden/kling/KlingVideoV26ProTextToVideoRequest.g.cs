@@ -84,44 +84,31 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
     }
 }
 
-/// <summary>Video aspect ratio</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
+/// <summary>Video aspect ratio</summary><remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoAspectRatio { Ratio9x16 = 1, Ratio16x9 = 2, Ratio1x1 = 3 }
-
 internal sealed class KlingVideoV26ProTextToVideoAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>
 {
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>[]
     {
-        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16, "\"9:16\""),
-        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9, "\"16:9\""),
-        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1, "\"1:1\""),
+        new(KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16, "\"9:16\""), new(KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9, "\"16:9\""),
+        new(KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1, "\"1:1\""),
     });
 }
 
-/// <summary>Video duration in seconds</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
+/// <summary>Video duration in seconds</summary><remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoDuration { Seconds5 = 5, Seconds10 = 10 }
-
 internal sealed class KlingVideoV26ProTextToVideoDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration> Table { get; } = new("duration", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>[]
-    {
-        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5, "5"),
-        new(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds10, "10"),
-    });
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration> Table { get; } = new("duration", [new(KlingVideoV26ProTextToVideoDuration.Seconds5, "5"), new(KlingVideoV26ProTextToVideoDuration.Seconds10, "10")]);
 }
 
-/// <summary>Writes <see cref="KlingVideoV26ProTextToVideoRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
 internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest>
 {
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty NegativePromptProperty = new("negative_prompt");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty AspectRatioProperty = new("aspect_ratio");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty DurationProperty = new("duration");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty GenerateAudioProperty = new("generate_audio");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty CfgScaleProperty = new("cfg_scale");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
+        PromptProperty = new("prompt"), NegativePromptProperty = new("negative_prompt"), AspectRatioProperty = new("aspect_ratio"),
+        DurationProperty = new("duration"), GenerateAudioProperty = new("generate_audio"), CfgScaleProperty = new("cfg_scale");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest value)
     {

@@ -105,110 +105,68 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
     }
 }
 
-/// <summary>Seconds, or auto.</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
+/// <summary>Seconds, or auto.</summary><remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesDuration, global::Oxen.Video.Models.MixedTypesDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesDuration { Auto = 1, Seconds4 = 2, Seconds8 = 3, Seconds12 = 4 }
-
 internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesDuration>
 {
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesDuration> Table { get; } = new("duration", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesDuration>[]
     {
-        new(global::Oxen.Video.Models.MixedTypesDuration.Auto, "\"auto\""),
-        new(global::Oxen.Video.Models.MixedTypesDuration.Seconds4, "4"),
-        new(global::Oxen.Video.Models.MixedTypesDuration.Seconds8, "8"),
-        new(global::Oxen.Video.Models.MixedTypesDuration.Seconds12, "12"),
+        new(MixedTypesDuration.Auto, "\"auto\""), new(MixedTypesDuration.Seconds4, "4"), new(MixedTypesDuration.Seconds8, "8"),
+        new(MixedTypesDuration.Seconds12, "12"),
     });
 }
 
-/// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
+/// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeconds, global::Oxen.Video.Models.MixedTypesSecondsMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeconds { Seconds4 = 1, Seconds8 = 2, Seconds12 = 3 }
-
 internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeconds>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeconds> Table { get; } = new("seconds", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesSeconds>[]
-    {
-        new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds4, "\"4\""),
-        new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds8, "\"8\""),
-        new(global::Oxen.Video.Models.MixedTypesSeconds.Seconds12, "\"12\""),
-    });
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeconds> Table { get; } = new("seconds", [new(MixedTypesSeconds.Seconds4, "\"4\""), new(MixedTypesSeconds.Seconds8, "\"8\""), new(MixedTypesSeconds.Seconds12, "\"12\"")]);
 }
 
-/// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
+/// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesLength, global::Oxen.Video.Models.MixedTypesLengthMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesLength { S5 = 1, S10 = 2 }
-
 internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesLength>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesLength> Table { get; } = new("length", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesLength>[]
-    {
-        new(global::Oxen.Video.Models.MixedTypesLength.S5, "\"5s\""),
-        new(global::Oxen.Video.Models.MixedTypesLength.S10, "\"10s\""),
-    });
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesLength> Table { get; } = new("length", [new(MixedTypesLength.S5, "\"5s\""), new(MixedTypesLength.S10, "\"10s\"")]);
 }
 
-/// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
+/// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesResolution, global::Oxen.Video.Models.MixedTypesResolutionMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesResolution { P720 = 1, P1080 = 2, K4 = 3 }
-
 internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesResolution>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesResolution> Table { get; } = new("resolution", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesResolution>[]
-    {
-        new(global::Oxen.Video.Models.MixedTypesResolution.P720, "\"720p\""),
-        new(global::Oxen.Video.Models.MixedTypesResolution.P1080, "\"1080P\""),
-        new(global::Oxen.Video.Models.MixedTypesResolution.K4, "\"4k\""),
-    });
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesResolution> Table { get; } = new("resolution", [new(MixedTypesResolution.P720, "\"720p\""), new(MixedTypesResolution.P1080, "\"1080P\""), new(MixedTypesResolution.K4, "\"4k\"")]);
 }
 
-/// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
+/// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesAspectRatio { Ratio16x9 = 1, Ratio2_39x1 = 2, Adaptive = 3 }
-
 internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesAspectRatio>
 {
     public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesAspectRatio>[]
     {
-        new(global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio16x9, "\"16:9\""),
-        new(global::Oxen.Video.Models.MixedTypesAspectRatio.Ratio2_39x1, "\"2.39:1\""),
-        new(global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive, "\"adaptive\""),
+        new(MixedTypesAspectRatio.Ratio16x9, "\"16:9\""), new(MixedTypesAspectRatio.Ratio2_39x1, "\"2.39:1\""),
+        new(MixedTypesAspectRatio.Adaptive, "\"adaptive\""),
     });
 }
 
-/// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary>
-/// <remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
+/// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeedMode { Auto = -1, Fixed = 0, Random = 1 }
-
 internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeedMode>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeedMode> Table { get; } = new("seed_mode", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesSeedMode>[]
-    {
-        new(global::Oxen.Video.Models.MixedTypesSeedMode.Auto, "-1"),
-        new(global::Oxen.Video.Models.MixedTypesSeedMode.Fixed, "0"),
-        new(global::Oxen.Video.Models.MixedTypesSeedMode.Random, "1"),
-    });
+    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeedMode> Table { get; } = new("seed_mode", [new(MixedTypesSeedMode.Auto, "-1"), new(MixedTypesSeedMode.Fixed, "0"), new(MixedTypesSeedMode.Random, "1")]);
 }
 
-/// <summary>Writes <see cref="MixedTypesRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
 internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesRequest>
 {
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty DurationProperty = new("duration");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty SecondsProperty = new("seconds");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty LengthProperty = new("length");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ResolutionProperty = new("resolution");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty AspectRatioProperty = new("aspect_ratio");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty SeedModeProperty = new("seed_mode");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty StrengthProperty = new("strength");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty FpsProperty = new("fps");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty InputImagesProperty = new("input_images");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty LoopProperty = new("loop");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
+        PromptProperty = new("prompt"), DurationProperty = new("duration"), SecondsProperty = new("seconds"), LengthProperty = new("length"),
+        ResolutionProperty = new("resolution"), AspectRatioProperty = new("aspect_ratio"), SeedModeProperty = new("seed_mode"),
+        StrengthProperty = new("strength"), FpsProperty = new("fps"), InputImagesProperty = new("input_images"), LoopProperty = new("loop");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value)
     {

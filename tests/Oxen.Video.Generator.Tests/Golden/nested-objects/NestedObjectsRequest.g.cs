@@ -139,15 +139,11 @@ public sealed partial class NestedObjectsElementsItem
     }
 }
 
-/// <summary>Writes <see cref="NestedObjectsRequest"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
 internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsRequest>
 {
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty MultiPromptProperty = new("multi_prompt");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ElementsProperty = new("elements");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty SourcePositionProperty = new("source_position");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty _3dModeProperty = new("3d_mode");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ClassProperty = new("class");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
+        PromptProperty = new("prompt"), MultiPromptProperty = new("multi_prompt"), ElementsProperty = new("elements"),
+        SourcePositionProperty = new("source_position"), _3dModeProperty = new("3d_mode"), ClassProperty = new("class");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsRequest value)
     {
@@ -188,7 +184,7 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
         {
             if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
             else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>(ref reader, "multi_prompt", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!)!;
+            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = (global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>(ref reader, "multi_prompt", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!))!;
             else if (ElementsProperty.TryRead(ref reader)) value.Elements = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsElementsItem>(ref reader, "elements", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
             else if (SourcePositionProperty.TryRead(ref reader)) value.SourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Serialization.OxenJson.ReadObject(ref reader, "source_position");
             else if (_3dModeProperty.TryRead(ref reader)) value._3dMode = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "3d_mode");
@@ -205,11 +201,10 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
-/// <summary>Writes <see cref="NestedObjectsMultiPromptItem"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
 internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>
 {
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty PromptProperty = new("prompt");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty DurationProperty = new("duration");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
+        PromptProperty = new("prompt"), DurationProperty = new("duration");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsMultiPromptItem value)
     {
@@ -240,11 +235,10 @@ internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsMultiPromptItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
-/// <summary>Writes <see cref="NestedObjectsElementsItem"/> with <see cref="global::System.Text.Json.Utf8JsonWriter"/> and reads it back, without reflection.</summary>
 internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsElementsItem>
 {
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty FrontalImageUrlProperty = new("frontal_image_url");
-    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty ReferenceImageUrlsProperty = new("reference_image_urls");
+    private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
+        FrontalImageUrlProperty = new("frontal_image_url"), ReferenceImageUrlsProperty = new("reference_image_urls");
 
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsElementsItem value)
     {
