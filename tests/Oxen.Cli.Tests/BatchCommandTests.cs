@@ -31,6 +31,7 @@ public sealed class BatchCommandTests : HubTestBase
         Assert.Equal(["surfer", "2"], results.Select(r => r.GetProperty("key").GetString()));
         Assert.Contains("a skier", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
         Assert.Equal(2, Hub.Counters.EnqueuedGenerations);
+        Assert.Contains("2/2 done, 0 failed, 0 in flight, $0.70 so far", run.Error, StringComparison.Ordinal);
 
         var again = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output, "--mode", "queue");
         Assert.True(again.ExitCode == 0, again.All);

@@ -50,6 +50,9 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Matches("Generation id: [0-9a-f-]{36}", run.Output);
         Assert.Contains($"Saved {path}", run.Output, StringComparison.Ordinal);
         Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 4, 4));
+        // 10 s at Kling 2.6 Pro's $0.07/s: estimated before sending, charged as the hub reports it after.
+        Assert.Contains("Estimated cost: $0.70 (10 s (duration)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Charged: $0.70.", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,7 +47,8 @@ internal sealed class ModelOptions
     {
         foreach (var option in Options)
         {
-            if (parse.GetResult(option.Option) is not { } result)
+            // An implicit result (no token typed) is not a given parameter: nothing the user did not ask for is sent.
+            if (parse.GetResult(option.Option) is not { Implicit: false } result)
             {
                 continue;
             }

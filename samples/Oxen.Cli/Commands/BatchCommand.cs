@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Oxen.Cli.Cli;
+using Oxen.Cli.Output;
 using Oxen.Video;
 using Oxen.Video.Batch;
 using Oxen.Video.Models;
@@ -94,13 +94,11 @@ internal static class BatchCommand
             RetryFailed = line.RetryFailed,
         };
         var batch = new OxenBatch(plan, Path.GetFullPath(line.Out), options);
-        var progress = new Progress<BatchProgress>(p => context.Error.WriteLine(
-            $"{p.Done}/{p.Total} done, {p.Failed} failed, {p.InFlight} in flight, {CostGuard.Usd(p.CostSoFarUsd)} so far"
-            + (p.Eta is { } eta ? $", about {eta.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min left" : "")));
+        var progress = new BatchProgressView(context.Error, context.Interactive);
         BatchSummary summary;
         try
         {
-            summary = await batch.RunAsync(progress, context.CancellationToken).ConfigureAwait(false);
+            summary = await progress.RunAsync(p => batch.RunAsync(p, context.CancellationToken)).ConfigureAwait(false);
         }
         catch (BatchValidationException ex)
         {

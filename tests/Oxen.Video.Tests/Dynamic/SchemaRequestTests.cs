@@ -107,5 +107,10 @@ public sealed class SchemaRequestTests
         var dynamic = Schemas["kling-video-v2-6-pro-text-to-video"].CreateRequest(parameters);
         Assert.Equal(generated.EstimateCost()!.TotalUsd, dynamic.EstimateCost()!.TotalUsd);
         Assert.Equal(1.4m, dynamic.EstimateCost()!.TotalUsd);
+
+        // Without generate_audio, the schema's default (false) decides: the base rate.
+        var silent = Schemas["kling-video-v2-6-pro-text-to-video"].CreateRequest(new JsonObject { ["prompt"] = "x", ["duration"] = 10 });
+        Assert.Equal(0.7m, silent.EstimateCost()!.TotalUsd);
+        Assert.Equal(0.7m, OxenModels.Find("kling-video-v2-6-pro-text-to-video")!.ParseRequest("{\"model\": \"kling-video-v2-6-pro-text-to-video\", \"prompt\": \"x\", \"duration\": 10}"u8).EstimateCost()!.TotalUsd);
     }
 }
