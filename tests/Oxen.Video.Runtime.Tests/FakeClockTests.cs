@@ -8,6 +8,28 @@ public sealed class FakeClockTests
     private static TestRequest Fox => new(TestRequest.Kling, "a fox", 5);
 
     [Fact]
+    public async Task Queue_mode_polls_a_20_second_job_three_times_with_the_default_backoff()
+    {
+        // Defaults: first poll after 5 s, then ×1.5 (12.5 s, 23.75 s): a job done at 20 s is seen on the third poll.
+        var clock = FakeClock.Create();
+        await using var h = await Harness.StartAsync(
+            hub: o => (o.TimeProvider, o.QueuedDelay, o.ProcessingDelay) = (clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(19)),
+            client: o =>
+            {
+                var defaults = new OxenClientOptions(); // the harness polls fast; this test is about the shipped defaults
+                (o.TimeProvider, o.PollInitialInterval, o.PollMaxInterval, o.PollBackoffFactor) = (clock, defaults.PollInitialInterval, defaults.PollMaxInterval, defaults.PollBackoffFactor);
+            });
+
+        var generate = h.Client.GenerateVideoAsync(Fox, OxenGenerationMode.Queue);
+        await Wait.UntilAsync(() => h.Hub.Counters.EnqueuedGenerations == 1);
+        var waited = await clock.AdvanceUntilAsync(() => generate.IsCompleted, TimeSpan.FromMilliseconds(250));
+        await generate.Within();
+
+        Assert.Equal(3, h.Hub.Counters.Requests("GET", "/api/ai/queue/*"));
+        Assert.InRange(waited, TimeSpan.FromSeconds(23), TimeSpan.FromSeconds(25));
+    }
+
+    [Fact]
     public async Task Retry_after_in_seconds_is_honoured_up_to_the_cap()
     {
         var clock = FakeClock.Create();
