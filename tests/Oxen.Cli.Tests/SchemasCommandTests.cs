@@ -72,6 +72,22 @@ public sealed class SchemasCommandTests : IAsyncLifetime
         Assert.Contains("0 breaking, 1 additive", additiveOnly.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[]", "not array")]
+    [InlineData("{\"request_schema\": ", "is not a schema file")]
+    [InlineData("{\"name\": \"x\", \"json_request_schema\": \"{oops\"}", "json_request_schema is not JSON")]
+    public async Task Diff_names_a_cached_file_that_is_not_a_schema_and_exits_2(string content, string fragment)
+    {
+        File.WriteAllText(Path.Combine(_folder, Kling + ".json"), content);
+
+        var run = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{Kling}.json is not a schema file", run.Error, StringComparison.Ordinal);
+        Assert.Contains(fragment, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Check_reports_what_the_generator_reports_with_file_and_line()
     {

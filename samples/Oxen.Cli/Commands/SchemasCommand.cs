@@ -106,9 +106,9 @@ internal static class SchemasCommand
                 throw new UsageException($"{path} does not exist; pull it first: oxen schemas pull {id}");
             }
 
-            using var cached = JsonDocument.Parse(await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false));
+            var cachedSchema = await ReadCachedSchemaAsync(path, context.CancellationToken).ConfigureAwait(false);
             var live = await session.Client.GetModelAsync(id, context.CancellationToken).ConfigureAwait(false);
-            var changes = SchemaDiff.Compare(SchemaJson.RequestSchema(cached.RootElement), SchemaJson.RequestSchema(live.Json));
+            var changes = SchemaDiff.Compare(cachedSchema, SchemaJson.RequestSchema(live.Json));
             foreach (var change in changes)
             {
                 await context.Output.WriteLineAsync($"{id}: {change}").ConfigureAwait(false);
@@ -120,6 +120,20 @@ internal static class SchemasCommand
 
         await context.Output.WriteLineAsync($"{ids.Count} model(s) compared: {breaking} breaking, {additive} additive change(s).").ConfigureAwait(false);
         return breaking > 0 ? ExitCodes.SchemaFindings : ExitCodes.Done;
+    }
+
+    /// <summary>A cached file's request schema; a file that is not one is the user's to fix (exit 2), named with why.</summary>
+    private static async Task<JsonElement> ReadCachedSchemaAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var cached = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+            return SchemaJson.RequestSchema(cached.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{path} is not a schema file: {ex.Message} (check it with: oxen schemas check, or pull it again).");
+        }
     }
 
     private static async Task<int> CheckAsync(string directory, CliContext context)

@@ -14,8 +14,14 @@ internal static class SchemaJson
     public static string Normalize(JsonElement model) => CanonicalJson.Normalize(model.GetRawText());
 
     /// <summary>The request schema of a file in any of the three shapes (model object, evaluations entry, bare schema).</summary>
+    /// <exception cref="JsonException">The file is not a JSON object, or its schema text is not JSON.</exception>
     public static JsonElement RequestSchema(JsonElement file)
     {
+        if (file.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"a schema file holds a JSON object (a model object, an evaluations entry or a JSON Schema), not {file.ValueKind.ToString().ToLowerInvariant()}");
+        }
+
         var shape = SchemaFile.Read(file.GetRawText(), fallbackId: "");
         if (shape.EncodingError is { } error)
         {
