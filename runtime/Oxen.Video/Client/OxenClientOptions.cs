@@ -95,6 +95,33 @@ public sealed class OxenClientOptions
     /// </summary>
     public bool FetchChargedCost { get; set; } = true;
 
+    /// <summary>The default of <see cref="MaxDataUriBytes"/>: 4 MiB.</summary>
+    public const long DefaultMaxDataUriBytes = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// A local media (<see cref="OxenMedia.FromFile"/>, a stream, bytes) of at most this many bytes is sent inline as
+    /// a <c>data:</c> URI; a larger one is uploaded to <see cref="MediaRepository"/>, and without one the request is
+    /// refused before anything is sent. 0 uploads every local media. Default 4 MiB.
+    /// </summary>
+    public long MaxDataUriBytes { get; set; } = DefaultMaxDataUriBytes;
+
+    /// <summary>
+    /// The Oxen repository (<c>namespace/name</c>) local media larger than <see cref="MaxDataUriBytes"/> are uploaded
+    /// to, content-addressed (<c>{MediaFolder}/{sha256}.{ext}</c>; a file already there is not uploaded again); it is
+    /// created when missing. The model's provider downloads the file from it, so it must be readable by them: use a
+    /// public repository, knowingly. When unset, <c>OXEN_MEDIA_REPO</c> is read; default none.
+    /// </summary>
+    public string? MediaRepository { get; set; }
+
+    /// <summary>The branch of <see cref="MediaRepository"/> uploads are committed to. Default <c>main</c>.</summary>
+    public string MediaBranch { get; set; } = "main";
+
+    /// <summary>The folder of <see cref="MediaRepository"/> uploads go to. Default <c>oxen-video-inputs</c>.</summary>
+    public string MediaFolder { get; set; } = "oxen-video-inputs";
+
+    /// <summary>The environment variable read when <see cref="MediaRepository"/> is not set.</summary>
+    public const string MediaRepositoryEnvironmentVariable = "OXEN_MEDIA_REPO";
+
     /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -66,6 +66,20 @@ public sealed class OxenModelInfo
     /// <exception cref="System.Text.Json.JsonException">The JSON does not fit the schema's types.</exception>
     public IOxenRequest ParseRequest(ReadOnlySpan<byte> utf8Json) => _parse(utf8Json);
 
+    /// <summary>Parses a request body into <see cref="RequestType"/>, media paths read as <paramref name="options"/> says.</summary>
+    /// <exception cref="System.Text.Json.JsonException">The JSON does not fit the schema's types.</exception>
+    public IOxenRequest ParseRequest(ReadOnlySpan<byte> utf8Json, OxenParseOptions? options)
+    {
+        if (options?.MediaBaseDirectory is not { } directory)
+        {
+            return _parse(utf8Json);
+        }
+
+        // The parser is synchronous: the scope lasts exactly as long as this one parse on this thread.
+        var copy = utf8Json.ToArray();
+        return OxenMediaScopes.Read(directory, () => _parse(copy));
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({DisplayName})";
 }

@@ -12,7 +12,7 @@ namespace Oxen.Video.Validation;
 /// value and what is allowed; the path names the field.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class OxenValidator
+public static partial class OxenValidator
 {
     private const int MaxShownStringLength = 60;
 

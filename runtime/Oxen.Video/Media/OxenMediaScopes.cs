@@ -1,0 +1,62 @@
+namespace Oxen.Video;
+
+/// <summary>
+/// What reading and writing a request's JSON needs to know about media beyond the JSON itself. Generated
+/// converters are synchronous and know nothing of the client, so the caller sets a scope for the length of one
+/// read or write on its own thread: while parsing, where paths are relative to; while writing, the URL each
+/// local media became (or a stand-in, for a cost estimate that only reads other fields).
+/// </summary>
+internal static class OxenMediaScopes
+{
+    [ThreadStatic]
+    private static string? t_baseDirectory;
+
+    [ThreadStatic]
+    private static Func<OxenMedia, string>? t_wireText;
+
+    /// <summary>Parses with text that is not a URL taken as a path under <paramref name="baseDirectory"/>.</summary>
+    public static T Read<T>(string? baseDirectory, Func<T> parse)
+    {
+        var previous = t_baseDirectory;
+        t_baseDirectory = baseDirectory is null ? null : Path.GetFullPath(baseDirectory);
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            t_baseDirectory = previous;
+        }
+    }
+
+    /// <summary>Writes with <paramref name="wireText"/> giving the URL of each local media.</summary>
+    public static void Write(Func<OxenMedia, string> wireText, Action write)
+    {
+        var previous = t_wireText;
+        t_wireText = wireText;
+        try
+        {
+            write();
+        }
+        finally
+        {
+            t_wireText = previous;
+        }
+    }
+
+    public static OxenMedia FromWire(string text) =>
+        t_baseDirectory is { } directory && text.Length > 0 && !OxenMedia.LooksLikeUrl(text)
+            ? OxenMedia.FromPathOrUri(text, directory)
+            : OxenMedia.FromUri(text);
+
+    public static string ToWire(OxenMedia media, string field)
+    {
+        if (!media.IsLocal)
+        {
+            return media.Url!;
+        }
+
+        return t_wireText?.Invoke(media) ?? throw new InvalidOperationException(
+            $"'{field}' holds a local media ({media}); it becomes a URL only when OxenClient sends the request, so the request cannot be written as JSON before that.");
+    }
+}
