@@ -32,7 +32,7 @@ public static class BatchRequests
     public static BatchCostEstimator UnknownCost { get; } = static _ => null;
 
     /// <summary>
-    /// Parses each line with the generated type of its model (<see cref="OxenModelInfo.ParseRequest"/>, e.g. from
+    /// Parses each line with the generated type of its model (<see cref="OxenModelInfo.ParseRequest(ReadOnlySpan{byte})"/>, e.g. from
     /// <c>OxenModels.All</c>); a model not among <paramref name="models"/> goes to <paramref name="otherModels"/>
     /// (a schema-driven request type, say), or is rejected naming the model.
     /// </summary>
