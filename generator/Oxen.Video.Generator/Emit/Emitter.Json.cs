@@ -184,6 +184,8 @@ internal sealed partial class Emitter
         var p = CSharp.StringLiteral(path);
         switch (type.Kind)
         {
+            case ValueKind.String when type.Media != MediaKind.None:
+                return $"{OxenJson}.ReadMedia(ref {reader}, {p})";
             case ValueKind.String:
                 return $"{OxenJson}.ReadString(ref {reader}, {p})";
             case ValueKind.Integer:
@@ -198,6 +200,8 @@ internal sealed partial class Emitter
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {OxenJson}.ReadObject(ref {reader}, {p})";
             case ValueKind.Object:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(ConverterName(type.TypeName!))}.ReadValue(ref {reader})";
+            case ValueKind.Array when type.IsMediaList:
+                return $"{OxenJson}.ReadMediaList(ref {reader}, {p})";
             case ValueKind.Array when IsStringList(type):
                 return $"{OxenJson}.ReadStringList(ref {reader}, {p})";
             case ValueKind.Array:

@@ -95,6 +95,12 @@ internal sealed partial class Emitter
             init.Add($"Format = {CSharp.StringLiteral(format)}");
         }
 
+        var media = type.Media != MediaKind.None ? type.Media : type.Item?.Media ?? MediaKind.None;
+        if (media != MediaKind.None)
+        {
+            init.Add($"MediaKind = {MediaKindName(media)}");
+        }
+
         var text = property.Description ?? property.Title;
         var expression = $"new({CSharp.StringLiteral(property.JsonName)}, {CSharp.StringLiteral(property.PropertyName)}, {ModelsNs}.OxenValueKind.{type.Kind}, "
             + $"IsRequired: {Bool(property.IsRequired)}, Description: {Nullable(text)}, DefaultJson: {Nullable(property.Default?.Json)}, AllowedValues: {allowed})";

@@ -137,7 +137,12 @@ internal sealed partial class Emitter
             parts.Add($"Items: {ValueRules.DescribeCount(c.MinItems ?? 0, c.MaxItems ?? int.MaxValue, "items")}.");
         }
 
-        if (c.IsUri)
+        if (type.Media != MediaKind.None)
+        {
+            var noun = type.Media == MediaKind.Audio ? "An audio clip" : $"An {type.Media.ToString().ToLowerInvariant()}";
+            parts.Add($"{noun}: an http, https or data: URL, or a local file (<see cref=\"global::Oxen.Video.OxenMedia.FromFile\"/>), sent for you.");
+        }
+        else if (c.IsUri)
         {
             parts.Add("An absolute URI.");
         }
@@ -183,6 +188,7 @@ internal sealed partial class Emitter
             yield return $"[{Schema}.OxenItemCount({c.MinItems ?? 0}, {(c.MaxItems is null ? "int.MaxValue" : c.MaxItems.ToString())})]";
         }
 
+        // On a media property too: OXEN104 then flags a constant such as "images/cat.png", which is not a URL.
         if (c.IsUri)
         {
             yield return $"[{Schema}.OxenUri]";
@@ -204,7 +210,9 @@ internal sealed partial class Emitter
             // Each constant is named after its property, whose docs show the schema's JSON for it.
             foreach (var property in withConstants)
             {
-                _w.Line($"public const {ClrType(property.Type)} {property.PropertyName} = {DefaultLiteral(property.Type, property.Default!)};");
+                // A media default is the URL the server uses: a string constant, as OxenMedia cannot be one.
+                var type = property.Type.Media == MediaKind.None ? ClrType(property.Type) : "string";
+                _w.Line($"public const {type} {property.PropertyName} = {DefaultLiteral(property.Type, property.Default!)};");
             }
         }
     }

@@ -59,7 +59,29 @@ internal sealed partial class Emitter
                 }
             }
 
+            WriteMediaReferenceChecks(spec);
             _w.Line("return errors;");
+        }
+    }
+
+    /// <summary>
+    /// <c>x-media-references</c>: the prompt's tokens (<c>@Image3</c>) must name items the request holds. Only a
+    /// string <c>prompt</c> carries tokens; a schema without one has nothing to check.
+    /// </summary>
+    private void WriteMediaReferenceChecks(ObjectSpec spec)
+    {
+        var prompt = spec.Properties.FirstOrDefault(p => p.JsonName == "prompt" && p.Type.Kind == ValueKind.String);
+        if (prompt is null)
+        {
+            return;
+        }
+
+        foreach (var reference in spec.MediaReferences)
+        {
+            var field = spec.Properties.First(p => p.JsonName == reference.Field);
+            var count = field.Type.IsMediaList ? $"{field.PropertyName}?.Count ?? 0" : $"{field.PropertyName} is null ? 0 : 1";
+            _w.Line($"{Validator}.MediaReferences(errors, \"prompt\", {prompt.PropertyName}, {CSharp.StringLiteral(reference.Pattern)}, "
+                + $"{CSharp.StringLiteral(reference.Field)}, {count});");
         }
     }
 
@@ -72,6 +94,10 @@ internal sealed partial class Emitter
         {
             case ValueKind.Integer or ValueKind.Number when c.HasRange:
                 checks.Add($"{Validator}.Range(errors, {path}, {value}, {RangeArguments(c)});");
+                break;
+            case ValueKind.String when type.Media != MediaKind.None:
+                // A media field is a URL or a local file: Media checks both, and a length means nothing for a file.
+                checks.Add($"{Validator}.Media(errors, {path}, {value}, {MediaKindName(type.Media)});");
                 break;
             case ValueKind.String:
                 if (c.HasLength)
@@ -93,6 +119,9 @@ internal sealed partial class Emitter
                 break;
             case ValueKind.Object:
                 checks.Add($"{value}.AddErrors(errors, {path} + \".\");");
+                break;
+            case ValueKind.Array when type.IsMediaList && depth == 0:
+                checks.Add($"{Validator}.MediaItems(errors, {path}, {value}, {MediaKindName(type.Item!.Media)}{ItemCountArguments(c)});");
                 break;
             case ValueKind.Array when IsStringList(type) && depth == 0:
                 checks.Add($"{Validator}.StringItems(errors, {path}, {value}{StringItemsArguments(type)});");
@@ -174,6 +203,10 @@ internal sealed partial class Emitter
 
         return string.Concat(arguments.Select(a => ", " + a));
     }
+
+    /// <summary><c>minItems</c> and <c>maxItems</c> as named arguments, only those the schema sets.</summary>
+    private static string ItemCountArguments(ConstraintSpec c) =>
+        (c.MinItems is { } min ? $", minItems: {min}" : "") + (c.MaxItems is { } max ? $", maxItems: {max}" : "");
 
     private static string MaxText(int? max) => max is null ? "int.MaxValue" : max.Value.ToString(CultureInfo.InvariantCulture);
 

@@ -16,6 +16,7 @@ internal sealed partial class Emitter
     private const string Serialization = "global::Oxen.Video.Serialization";
     private const string OxenJson = "global::Oxen.Video.Serialization.OxenJson";
     private const string Validator = "global::Oxen.Video.Validation.OxenValidator";
+    private const string Media = "global::Oxen.Video.OxenMedia";
     private const string ErrorList = "global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError>";
 
     /// <summary>Where a list on one line (a short enum) is wrapped to one item per line.</summary>
@@ -84,6 +85,7 @@ internal sealed partial class Emitter
     /// <summary>The C# type of a value (without the nullable marker).</summary>
     private string ClrType(TypeSpec type) => type.Kind switch
     {
+        ValueKind.String when type.Media != MediaKind.None => Media,
         ValueKind.String => "string",
         ValueKind.Integer => UsesLong(type) ? "long" : "int",
         ValueKind.Number => "double",
@@ -99,6 +101,9 @@ internal sealed partial class Emitter
 
     private static bool IsValueType(TypeSpec type) =>
         type.Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any || type.IsFreeObject;
+
+    /// <summary>The runtime's kind of a media field, e.g. <c>global::Oxen.Video.OxenMediaKind.Image</c>.</summary>
+    private static string MediaKindName(MediaKind kind) => $"global::Oxen.Video.OxenMediaKind.{kind}";
 
     private static string Local(PropertySpec property) => "v" + property.PropertyName;
 

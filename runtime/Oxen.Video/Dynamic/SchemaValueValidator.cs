@@ -31,6 +31,11 @@ internal static class SchemaValueValidator
             Check(model, property.Type, value, path, errors);
         }
 
+        if (prefix.Length == 0)
+        {
+            AddMediaReferenceErrors(spec, values, errors);
+        }
+
         foreach (var (name, _) in values)
         {
             if (!spec.Properties.Any(p => p.JsonName == name) && !(prefix.Length == 0 && name == "model"))
@@ -47,6 +52,9 @@ internal static class SchemaValueValidator
         var kind = value.GetValueKind();
         switch (type.Kind)
         {
+            case ValueKind.String when kind == JsonValueKind.String && type.Media != MediaKind.None:
+                OxenValidator.Media(errors, path, OxenMedia.FromUri(value.GetValue<string>()), ToRuntime(type.Media));
+                break;
             case ValueKind.String when kind == JsonValueKind.String:
                 var text = value.GetValue<string>();
                 if (c.HasLength)
@@ -111,6 +119,35 @@ internal static class SchemaValueValidator
                 break;
         }
     }
+
+    /// <summary>The prompt's <c>@Image1</c> tokens against the items given, as the generated <c>Validate()</c> checks them.</summary>
+    private static void AddMediaReferenceErrors(ObjectSpec spec, JsonObject values, List<OxenValidationError> errors)
+    {
+        if (!spec.Properties.Any(p => p.JsonName == "prompt" && p.Type.Kind == ValueKind.String)
+            || !values.TryGetPropertyValue("prompt", out var prompt) || prompt?.GetValueKind() != JsonValueKind.String)
+        {
+            return;
+        }
+
+        foreach (var reference in spec.MediaReferences)
+        {
+            values.TryGetPropertyValue(reference.Field, out var field);
+            var count = field switch
+            {
+                null => 0,
+                JsonArray list => list.Count,
+                _ => 1,
+            };
+            OxenValidator.MediaReferences(errors, "prompt", prompt.GetValue<string>(), reference.Pattern, reference.Field, count);
+        }
+    }
+
+    internal static OxenMediaKind ToRuntime(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => OxenMediaKind.Image,
+        MediaKind.Video => OxenMediaKind.Video,
+        _ => OxenMediaKind.Audio,
+    };
 
     private static bool IsMember(EnumMemberSpec member, JsonNode value, JsonValueKind kind) => kind switch
     {

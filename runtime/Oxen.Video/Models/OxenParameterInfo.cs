@@ -58,4 +58,10 @@ public sealed record OxenParameterInfo(
 
     /// <summary>The schema's <c>format</c> (e.g. <c>uri</c>), of the value or of each item.</summary>
     public string? Format { get; init; }
+
+    /// <summary>
+    /// For a media field (or a list of media), what it holds: it takes a URL or a local file
+    /// (<see cref="OxenMedia"/>). Null for every other parameter.
+    /// </summary>
+    public OxenMediaKind? MediaKind { get; init; }
 }

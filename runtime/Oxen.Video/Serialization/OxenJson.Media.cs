@@ -18,7 +18,7 @@ public static partial class OxenJson
     };
 
     /// <summary>Reads an array of media, or null; a null item is kept for <c>Validate()</c> to report.</summary>
-    public static List<OxenMedia?>? ReadMediaList(ref Utf8JsonReader reader, string path)
+    public static List<OxenMedia>? ReadMediaList(ref Utf8JsonReader reader, string path)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -30,10 +30,11 @@ public static partial class OxenJson
             throw Unexpected(ref reader, path, "an array");
         }
 
-        var items = new List<OxenMedia?>();
+        var items = new List<OxenMedia>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(ReadMedia(ref reader, path + "[]"));
+            // Like ReadStringList: the list's type says no nulls, and Validate() reports one that came anyway.
+            items.Add(ReadMedia(ref reader, path + "[]")!);
         }
 
         return items;

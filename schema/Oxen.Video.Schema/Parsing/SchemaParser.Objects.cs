@@ -75,7 +75,10 @@ internal sealed partial class SchemaParser
             Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, schema.Find("required")!), "required", jsonPath.Length == 0 ? "the request" : jsonPath.TrimEnd('.'), $"a list of declared properties ('{name}' is not one)");
         }
 
-        var spec = new ObjectSpec(typeName, String(schema, "title"), String(schema, "description"), jsonPath, properties.ToEquatableArray());
+        var spec = new ObjectSpec(typeName, String(schema, "title"), String(schema, "description"), jsonPath, properties.ToEquatableArray())
+        {
+            MediaReferences = isRequest ? ParseMediaReferences(schema, properties) : EquatableArray<MediaReferenceSpec>.Empty,
+        };
         if (!isRequest)
         {
             _objects.Add(spec);

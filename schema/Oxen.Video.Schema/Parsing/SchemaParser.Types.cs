@@ -74,6 +74,8 @@ internal sealed partial class SchemaParser
                 return FreeObjectType;
             case ValueKind.Array:
                 return new TypeSpec(ValueKind.Array, null, ParseItems(schema, jsonName, jsonPath, typeStem), constraints);
+            case ValueKind.String:
+                return new TypeSpec(kind, null, null, constraints) { Media = MediaKindOf(schema, jsonName, jsonPath.EndsWith("[]", StringComparison.Ordinal)) };
             default:
                 return new TypeSpec(kind, null, null, constraints);
         }

@@ -1,7 +1,11 @@
 namespace Oxen.Video.Schemas.Specs;
 
 /// <summary>A schema object: the request itself or a nested object (an item of <c>elements</c>, say).</summary>
-internal sealed record ObjectSpec(string TypeName, string? Title, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties);
+internal sealed record ObjectSpec(string TypeName, string? Title, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties)
+{
+    /// <summary>The request's <c>x-media-references</c>: which prompt tokens name which media items.</summary>
+    public EquatableArray<MediaReferenceSpec> MediaReferences { get; init; } = EquatableArray<MediaReferenceSpec>.Empty;
+}
 
 /// <summary>One schema property and how it maps to C#.</summary>
 internal sealed record PropertySpec(
@@ -33,6 +37,15 @@ internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item
 {
     /// <summary>The enum's members when <see cref="Kind"/> is <see cref="ValueKind.Enum"/>: never looked up by name.</summary>
     public EnumSpec? Enum { get; init; }
+
+    /// <summary>
+    /// The media a string holds when it is a media field (an item's kind, for a list of media): the client takes a
+    /// local file for it, and checks that what it holds fits.
+    /// </summary>
+    public MediaKind Media { get; init; }
+
+    /// <summary>A list whose items are media.</summary>
+    public bool IsMediaList => Kind == ValueKind.Array && Item is { Media: not MediaKind.None };
 
     /// <summary>An object without declared properties: a <c>JsonElement</c> that must hold a JSON object.</summary>
     public bool IsFreeObject => Kind == ValueKind.Object && TypeName is null;

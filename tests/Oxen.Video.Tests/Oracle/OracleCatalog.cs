@@ -174,7 +174,7 @@ internal static class OracleCatalog
                         foreach (var (keyPath, bad) in BadUris(property.Value, $"{path}.{property.Name}"))
                         {
                             var keys = properties.EnumerateObject().Select(q =>
-                                $"{JsonSerializer.Serialize(q.Name)}:{(q.Name == property.Name ? bad : SampleValues.FromSchema(q.Value, allProperties: true))}");
+                                $"{JsonSerializer.Serialize(q.Name)}:{(q.Name == property.Name ? bad : SampleValues.FromSchema(q.Value, allProperties: true, name: q.Name))}");
                             yield return (keyPath, "{" + string.Join(",", keys) + "}");
                         }
                     }

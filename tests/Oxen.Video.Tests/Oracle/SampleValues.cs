@@ -20,7 +20,7 @@ internal static class SampleValues
         OxenValueKind.Enum => parameter.AllowedValues,
         OxenValueKind.Integer => Numbers(parameter.Minimum, parameter.Maximum, parameter.DefaultJson, integer: true),
         OxenValueKind.Number => Numbers(parameter.Minimum, parameter.Maximum, parameter.DefaultJson, integer: false),
-        OxenValueKind.String => [parameter.Format == "uri" ? Url : Prompt],
+        OxenValueKind.String => [parameter.Format == "uri" || parameter.MediaKind is not null ? Url : Prompt],
         OxenValueKind.Boolean => ["true", "false"],
         OxenValueKind.Array => ArrayValues(parameter, schema),
         _ => Distinct(FromSchema(schema, allProperties: false), FromSchema(schema, allProperties: true)),
@@ -42,7 +42,11 @@ internal static class SampleValues
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A valid value from a schema: the first (or last) enum member, the lower bound, a URL for <c>uri</c>…</summary>
-    public static string FromSchema(JsonElement schema, bool allProperties, bool last = false)
+    /// <remarks>
+    /// A string named like a media field (<c>reference_image_urls</c>) gets a URL: a list of plain strings with
+    /// such a name is a list of media, which must be URLs or files.
+    /// </remarks>
+    public static string FromSchema(JsonElement schema, bool allProperties, bool last = false, string name = "")
     {
         if (schema.TryGetProperty("enum", out var members))
         {
@@ -53,20 +57,20 @@ internal static class SampleValues
         switch (TypeOf(schema))
         {
             case "string":
-                return schema.TryGetProperty("format", out var format) && format.GetString() == "uri" ? Url : Prompt;
+                return (schema.TryGetProperty("format", out var format) && format.GetString() == "uri") || NamesMedia(name) ? Url : Prompt;
             case "integer" or "number":
                 var numbers = Numbers(Bound(schema, "minimum"), Bound(schema, "maximum"), null, TypeOf(schema) == "integer");
                 return last ? numbers[^1] : numbers[0];
             case "boolean":
                 return "true";
             case "array":
-                return schema.TryGetProperty("items", out var items) ? $"[{FromSchema(items, allProperties, last)}]" : $"[{Prompt}]";
+                return schema.TryGetProperty("items", out var items) ? $"[{FromSchema(items, allProperties, last, name)}]" : $"[{Prompt}]";
             case "object":
                 var required = Infrastructure.SchemaFile.RequiredOf(schema);
                 var keys = schema.TryGetProperty("properties", out var properties)
                     ? properties.EnumerateObject()
                         .Where(q => allProperties || required.Contains(q.Name))
-                        .Select(q => $"{JsonSerializer.Serialize(q.Name)}:{FromSchema(q.Value, allProperties, last)}")
+                        .Select(q => $"{JsonSerializer.Serialize(q.Name)}:{FromSchema(q.Value, allProperties, last, q.Name)}")
                     : Enumerable.Empty<string>();
                 return "{" + string.Join(",", keys) + "}";
             default:
@@ -95,7 +99,7 @@ internal static class SampleValues
         var items = schema.GetProperty("items");
         return parameter.ItemKind switch
         {
-            OxenValueKind.String => [$"[{(parameter.Format == "uri" ? Url : Prompt)}]"],
+            OxenValueKind.String => [$"[{(parameter.Format == "uri" || parameter.MediaKind is not null ? Url : Prompt)}]"],
             OxenValueKind.Integer or OxenValueKind.Number =>
                 [$"[{Numbers(parameter.Minimum, parameter.Maximum, null, parameter.ItemKind == OxenValueKind.Integer)[0]}]"],
             OxenValueKind.Boolean => ["[true]"],
@@ -103,6 +107,9 @@ internal static class SampleValues
             _ => Distinct($"[{FromSchema(items, allProperties: false)}]", $"[{FromSchema(items, allProperties: true)}]"),
         };
     }
+
+    private static bool NamesMedia(string name) =>
+        name.Contains("image", StringComparison.Ordinal) || name.Contains("video", StringComparison.Ordinal) || name.Contains("audio", StringComparison.Ordinal);
 
     private static string[] Distinct(params string[] values) => values.Distinct(StringComparer.Ordinal).ToArray();
 }

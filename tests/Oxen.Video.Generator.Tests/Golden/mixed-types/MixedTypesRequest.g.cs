@@ -35,9 +35,9 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
     /// <summary>The <c>fps</c> parameter.</summary><remarks>JSON <c>fps</c>, optional: left out of the request when null. Range: at least 1 and less than 60.</remarks>
     [global::Oxen.Video.Schema.OxenRange(1.0, 60.0, ExclusiveMaximum = true)]
     public double? Fps { get; set; }
-    /// <summary>The <c>input_images</c> parameter.</summary><remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An absolute URI.</remarks>
+    /// <summary>The <c>input_images</c> parameter.</summary><remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.</remarks>
     [global::Oxen.Video.Schema.OxenItemCount(0, 4)]
-    public global::System.Collections.Generic.IReadOnlyList<string>? InputImages { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.OxenMedia>? InputImages { get; set; }
     /// <summary>The <c>loop</c> parameter.</summary><remarks>JSON <c>loop</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.Loop"/>), applied by the server.</remarks>
     public bool? Loop { get; set; }
 
@@ -66,7 +66,7 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
             new("seed_mode", "SeedMode", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table.Values),
             new("strength", "Strength", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 0.0, Maximum = 1.0 },
             new("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
-            new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri" },
+            new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri", MediaKind = global::Oxen.Video.OxenMediaKind.Image },
             new("loop", "Loop", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: "false", AllowedValues: []),
         ],
         parse: Parse)
@@ -100,7 +100,7 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
         global::Oxen.Video.Validation.OxenValidator.Member(errors, "seed_mode", SeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
         global::Oxen.Video.Validation.OxenValidator.Range(errors, "strength", Strength, minimum: 0.0, maximum: 1.0, exclusiveMinimum: true);
         global::Oxen.Video.Validation.OxenValidator.Range(errors, "fps", Fps, minimum: 1.0, maximum: 60.0, exclusiveMaximum: true);
-        global::Oxen.Video.Validation.OxenValidator.StringItems(errors, "input_images", InputImages, maxItems: 4, uri: true);
+        global::Oxen.Video.Validation.OxenValidator.MediaItems(errors, "input_images", InputImages, global::Oxen.Video.OxenMediaKind.Image, maxItems: 4);
         return errors;
     }
 }
@@ -202,7 +202,7 @@ internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.
             else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seed_mode", global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
             else if (StrengthProperty.TryRead(ref reader)) value.Strength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
             else if (FpsProperty.TryRead(ref reader)) value.Fps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
-            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = global::Oxen.Video.Serialization.OxenJson.ReadStringList(ref reader, "input_images");
+            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = global::Oxen.Video.Serialization.OxenJson.ReadMediaList(ref reader, "input_images");
             else if (LoopProperty.TryRead(ref reader)) value.Loop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
             else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }

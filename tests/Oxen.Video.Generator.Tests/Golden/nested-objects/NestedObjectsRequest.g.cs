@@ -123,18 +123,18 @@ public sealed partial class NestedObjectsMultiPromptItem
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsElementsItem
 {
-    /// <summary>The <c>frontal_image_url</c> parameter.</summary><remarks>JSON <c>frontal_image_url</c>, required. An absolute URI.</remarks>
+    /// <summary>The <c>frontal_image_url</c> parameter.</summary><remarks>JSON <c>frontal_image_url</c>, required. An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.</remarks>
     [global::Oxen.Video.Schema.OxenUri]
-    public required string FrontalImageUrl { get; set; }
-    /// <summary>The <c>reference_image_urls</c> parameter.</summary><remarks>JSON <c>reference_image_urls</c>, optional: left out of the request when null. Each item: An absolute URI.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? ReferenceImageUrls { get; set; }
+    public required global::Oxen.Video.OxenMedia FrontalImageUrl { get; set; }
+    /// <summary>The <c>reference_image_urls</c> parameter.</summary><remarks>JSON <c>reference_image_urls</c>, optional: left out of the request when null. Each item: An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.OxenMedia>? ReferenceImageUrls { get; set; }
 
     /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
     internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, prefix + "frontal_image_url", FrontalImageUrl);
-        global::Oxen.Video.Validation.OxenValidator.Uri(errors, prefix + "frontal_image_url", FrontalImageUrl);
-        global::Oxen.Video.Validation.OxenValidator.StringItems(errors, prefix + "reference_image_urls", ReferenceImageUrls, uri: true);
+        global::Oxen.Video.Validation.OxenValidator.Media(errors, prefix + "frontal_image_url", FrontalImageUrl, global::Oxen.Video.OxenMediaKind.Image);
+        global::Oxen.Video.Validation.OxenValidator.MediaItems(errors, prefix + "reference_image_urls", ReferenceImageUrls, global::Oxen.Video.OxenMediaKind.Image);
         return errors;
     }
 }
@@ -254,8 +254,8 @@ internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Te
         var value = new global::Oxen.Video.Models.NestedObjectsElementsItem { FrontalImageUrl = null! };
         while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
         {
-            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "elements[].frontal_image_url")!;
-            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = global::Oxen.Video.Serialization.OxenJson.ReadStringList(ref reader, "elements[].reference_image_urls");
+            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = global::Oxen.Video.Serialization.OxenJson.ReadMedia(ref reader, "elements[].frontal_image_url")!;
+            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = global::Oxen.Video.Serialization.OxenJson.ReadMediaList(ref reader, "elements[].reference_image_urls");
             else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
         }
 
