@@ -20,6 +20,12 @@ internal sealed record CliContext(
     /// <summary>Standard output as bytes, for <c>--out -</c>.</summary>
     public Func<Stream> OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
 
+    /// <summary>Standard input as bytes, for a media option given as <c>-</c>.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
+    /// <summary>The folder relative media paths are read from.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
     /// <summary>The clock of <c>--timeout</c>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

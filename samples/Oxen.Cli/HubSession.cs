@@ -33,7 +33,19 @@ internal sealed class HubSession : IAsyncDisposable
         !string.IsNullOrWhiteSpace(environment(OxenClientOptions.BaseAddressEnvironmentVariable))
         || !string.IsNullOrWhiteSpace(environment(OxenClientOptions.ApiKeyEnvironmentVariable));
 
-    public static async Task<HubSession> OpenAsync(Func<string, string?> environment, TextWriter status, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <param name="status">Where the offline note goes.</param>
+    /// <param name="loggers">Loggers for the client.</param>
+    /// <param name="cancellationToken">Stops starting the emulator.</param>
+    /// <param name="mediaRepository">
+    /// <c>--media-repo</c>: where local media too large for a data: URI are uploaded; else <c>OXEN_MEDIA_REPO</c>.
+    /// </param>
+    public static async Task<HubSession> OpenAsync(
+        Func<string, string?> environment,
+        TextWriter status,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken,
+        string? mediaRepository = null)
     {
         var apiKey = environment(OxenClientOptions.ApiKeyEnvironmentVariable);
         var baseUrl = environment(OxenClientOptions.BaseAddressEnvironmentVariable);
@@ -41,6 +53,7 @@ internal sealed class HubSession : IAsyncDisposable
         {
             ApiKey = string.IsNullOrWhiteSpace(apiKey) ? null : apiKey,
             PollInitialInterval = TimeSpan.FromSeconds(2),
+            MediaRepository = MediaRepository(mediaRepository ?? environment(OxenClientOptions.MediaRepositoryEnvironmentVariable)),
         };
         OxenHubEmulator? emulator = null;
         if (!string.IsNullOrWhiteSpace(baseUrl))
@@ -61,6 +74,20 @@ internal sealed class HubSession : IAsyncDisposable
 
         var client = new OxenClient(options, loggers.CreateLogger<OxenClient>());
         return new HubSession(client, emulator);
+    }
+
+    /// <summary><c>namespace/name</c>, checked before anything is sent; null when not given.</summary>
+    internal static string? MediaRepository(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parts = text.Trim().Split('/');
+        return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            ? text.Trim()
+            : throw new UsageException($"--media-repo / OXEN_MEDIA_REPO '{text}' is not a repository; allowed: NAMESPACE/NAME (letters, digits, '-', '_', '.'), e.g. my-name/video-inputs.");
     }
 
     public async ValueTask DisposeAsync()

@@ -18,7 +18,8 @@ internal static class OxenCli
         {
             var model = await ModelResolver.ResolveAsync(args, context).ConfigureAwait(false);
             var root = CommandTree.Build(context, model);
-            var parse = root.Parse(args);
+            // No response files: '@cat.png' is a media path typed by mistake, never a list of arguments to expand.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
                 if (model is null && parse.CommandResult.Command.Name == "generate")

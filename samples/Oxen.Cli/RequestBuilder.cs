@@ -14,7 +14,10 @@ namespace Oxen.Cli;
 /// </summary>
 internal static class RequestBuilder
 {
-    public static IOxenRequest Build(ModelOptions options, IReadOnlyList<GivenParameter> given)
+    /// <param name="options">The model's options.</param>
+    /// <param name="given">The parameters the line gives.</param>
+    /// <param name="media">Reads media values: paths relative to the working folder, <c>-</c> for standard input.</param>
+    public static IOxenRequest Build(ModelOptions options, IReadOnlyList<GivenParameter> given, MediaArguments media)
     {
         var model = options.Model;
         var missing = options.Options.Where(o => o.Parameter.IsRequired && !given.Any(g => g.Parameter == o.Parameter)).Select(o => $"{o.Flag} is required.").ToList();
@@ -31,7 +34,7 @@ internal static class RequestBuilder
             foreach (var (parameter, flag, values) in given)
             {
                 writer.WritePropertyName(parameter.Name);
-                WriteValue(writer, parameter, flag, values);
+                WriteValue(writer, parameter, flag, Resolve(parameter, flag, values, media));
             }
 
             writer.WriteEndObject();
@@ -40,7 +43,8 @@ internal static class RequestBuilder
         IOxenRequest request;
         try
         {
-            request = model.ParseRequest(buffer.WrittenSpan);
+            // A media value that is not a URL is a path, from the folder the user typed it in.
+            request = model.ParseRequest(buffer.WrittenSpan, new OxenParseOptions { MediaBaseDirectory = media.BaseDirectory });
         }
         catch (JsonException ex)
         {
@@ -51,7 +55,7 @@ internal static class RequestBuilder
         if (!validation.IsValid)
         {
             var flags = given.ToDictionary(g => g.Parameter.Name, g => g.Flag, StringComparer.Ordinal);
-            var problems = validation.Errors.Select(e => $"  {FlagOf(e.Path, flags)} {e.Message}");
+            var problems = validation.Errors.Select(e => $"  {FlagOf(e.Path, flags)} {media.Explain(e.Message)}");
             throw new UsageException($"The request for {model.Id} is invalid:\n{string.Join("\n", problems)}");
         }
 
@@ -66,6 +70,9 @@ internal static class RequestBuilder
         var flag = flags.GetValueOrDefault(name) ?? "--" + ModelOptions.Kebab(name);
         return end < 0 ? flag : $"{flag} ({path})";
     }
+
+    private static IReadOnlyList<string> Resolve(OxenParameterInfo parameter, string flag, IReadOnlyList<string> values, MediaArguments media) =>
+        parameter.MediaKind is null ? values : values.Select(v => media.Resolve(parameter, flag, v)).ToList();
 
     private static void WriteValue(Utf8JsonWriter writer, OxenParameterInfo parameter, string flag, IReadOnlyList<string> values)
     {

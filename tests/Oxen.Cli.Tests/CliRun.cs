@@ -20,6 +20,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
         var context = new CliContext(output, error, name => options.Environment.GetValueOrDefault(name), NullLoggerFactory.Instance, options.Interactive, stop.Token)
         {
             OpenStandardOutput = () => bytes,
+            OpenStandardInput = () => new MemoryStream(options.StandardInput ?? []),
+            WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory(),
             Time = options.Time ?? TimeProvider.System,
         };
         var exitCode = await OxenCli.RunAsync(args, context);
@@ -35,6 +37,12 @@ internal sealed record CliRunOptions(IReadOnlyDictionary<string, string> Environ
     public CancellationToken CancellationToken { get; init; }
 
     public TimeProvider? Time { get; init; }
+
+    /// <summary>What standard input holds (empty when null).</summary>
+    public byte[]? StandardInput { get; init; }
+
+    /// <summary>The folder relative media paths are read from (the process's when null).</summary>
+    public string? WorkingDirectory { get; init; }
 
     /// <summary>As on a terminal: Spectre.Console tables and the live status line.</summary>
     public bool Interactive { get; init; }

@@ -76,7 +76,7 @@ public sealed class DynamicModelTests : IAsyncLifetime
     [InlineData("--speed", "2.5", "--speed takes an integer; '2.5' is not one.")]
     [InlineData("--seconds", "7", "--seconds 7 is not allowed; allowed: 5, 10.")]
     [InlineData("--strength", "NaN", "--strength takes a finite number; 'NaN' is not one.")]
-    [InlineData("--image-url", "not a url", "--image-url \"not a url\" is not an absolute URI")]
+    [InlineData("--image-url", "not a url", "--image-url \"not a url\" is not a URL the hub can read")]
     [InlineData("--prompt", "", "--prompt has 0 characters")]
     public async Task A_value_the_schema_refuses_is_exit_2_with_nothing_sent(string option, string value, string expected)
     {

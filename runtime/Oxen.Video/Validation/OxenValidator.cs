@@ -205,11 +205,56 @@ public static partial class OxenValidator
     /// <summary>Formats a number the way JSON writes it.</summary>
     public static string FormatNumber(double value) => Internal.ValueRules.FormatNumber(value);
 
-    /// <summary>Formats a string as a JSON literal, shortened for messages.</summary>
+    /// <summary>
+    /// Formats a string as a JSON literal, shortened for messages. Letters of any script stay as typed
+    /// (<c>"chat été.png"</c>); quotes, control and invisible formatting characters are escaped, so a message
+    /// cannot be spoofed by what it quotes.
+    /// </summary>
     public static string FormatString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var shown = value.Length > MaxShownStringLength ? value[..MaxShownStringLength] + "…" : value;
-        return JsonSerializer.Serialize(shown, OxenValidatorJsonContext.Default.String);
+        var text = new StringBuilder(shown.Length + 2).Append('"');
+        for (var i = 0; i < shown.Length; i++)
+        {
+            var c = shown[i];
+            if (char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]))
+            {
+                var low = shown[++i];
+                text.Append(IsVisible(CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, low))) ? $"{c}{low}" : $"{Escape(c)}{Escape(low)}");
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    text.Append("\\\"");
+                    break;
+                case '\\':
+                    text.Append("\\\\");
+                    break;
+                case '\n':
+                    text.Append("\\n");
+                    break;
+                case '\t':
+                    text.Append("\\t");
+                    break;
+                case '\r':
+                    text.Append("\\r");
+                    break;
+                default:
+                    text.Append(IsVisible(char.GetUnicodeCategory(c)) ? c.ToString() : Escape(c));
+                    break;
+            }
+        }
+
+        return text.Append('"').ToString();
     }
+
+    // Control, invisible formatting (U+202E), separators, lone surrogates, private and unassigned: escaped.
+    private static bool IsVisible(UnicodeCategory category) => category is not (UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse);
+
+    private static string Escape(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,8 @@ internal static class CommandTree
 {
     public const string Environment = """
         Environment: OXEN_API_KEY (use https://hub.oxen.ai), OXEN_BASE_URL (another hub, e.g. one of 'oxen hub serve');
-        with neither, a local hub emulator runs in-process (offline). NO_COLOR: plain output.
+        with neither, a local hub emulator runs in-process (offline). OXEN_MEDIA_REPO: where local media over 4 MiB are
+        uploaded (as --media-repo). NO_COLOR: plain output.
         """;
 
     public static RootCommand Build(CliContext context, OxenModelInfo? model)

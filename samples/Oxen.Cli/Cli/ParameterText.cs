@@ -10,6 +10,7 @@ internal static class ParameterText
     /// <summary>The value placeholder, e.g. <c>9:16|16:9|1:1</c>, <c>number</c>, <c>url</c>.</summary>
     public static string ValueName(OxenParameterInfo parameter) => parameter.Kind switch
     {
+        _ when parameter.MediaKind is { } media => $"{Noun(media)}-file|url",
         OxenValueKind.Enum when parameter.AllowedValues.Count <= 8 => string.Join('|', parameter.AllowedValues.Select(Unquote)),
         OxenValueKind.Enum => "value",
         OxenValueKind.Array => KindName(parameter.ItemKind ?? OxenValueKind.String, parameter.Format),
@@ -23,6 +24,7 @@ internal static class ParameterText
         text.Append(parameter.IsRequired ? "Required. " : "");
         text.Append(parameter.Kind switch
         {
+            _ when parameter.MediaKind is { } media => MediaText(parameter, media),
             OxenValueKind.Enum => $"One of {string.Join(", ", parameter.AllowedValues.Select(Unquote))}.",
             OxenValueKind.Array => $"A list of {KindName(parameter.ItemKind ?? OxenValueKind.String, parameter.Format)} (repeat the option).",
             OxenValueKind.Object or OxenValueKind.Any => "JSON.",
@@ -55,6 +57,15 @@ internal static class ParameterText
     /// <summary>A JSON value as typed on the command line: strings without their quotes.</summary>
     public static string Unquote(string json) =>
         json.Length >= 2 && json[0] == '"' ? JsonSerializer.Deserialize(json, CliJsonContext.Default.String)! : json;
+
+    /// <summary>What a media option takes: a file (uploaded or inlined for you), or a URL the hub reads.</summary>
+    private static string MediaText(OxenParameterInfo parameter, Oxen.Video.OxenMediaKind media) =>
+        (parameter.Kind == OxenValueKind.Array
+            ? $"A list of {Noun(media)} files or URLs (repeat the option)."
+            : $"{(media == Oxen.Video.OxenMediaKind.Video ? "A" : "An")} {Noun(media)} file or URL ('-' reads standard input).")
+        + $" A file is sent for you (a data: URI up to 4 MiB, else uploaded to --media-repo); formats: {Oxen.Video.OxenMediaTypes.Formats(media)}.";
+
+    private static string Noun(Oxen.Video.OxenMediaKind media) => media.ToString().ToLowerInvariant();
 
     private static string KindName(OxenValueKind kind, string? format) => kind switch
     {

@@ -13,7 +13,7 @@ internal static class GenerateCommand
     /// <summary>The names of generate's own options: a model parameter so named becomes <c>--param-&lt;name&gt;</c>.</summary>
     public static readonly IReadOnlySet<string> FixedOptionNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        "--model", "-m", "--mode", "--out", "-o", "--timeout", "--max-cost", "--allow-unknown-cost", "--schemas", "--help", "-h", "-?", "--version",
+        "--model", "-m", "--mode", "--out", "-o", "--timeout", "--max-cost", "--allow-unknown-cost", "--schemas", "--media-repo", "--help", "-h", "-?", "--version",
     };
 
     public static Command Create(CliContext context, OxenModelInfo? model)
@@ -43,11 +43,12 @@ internal static class GenerateCommand
             Description = "A folder of <id>.json schemas, for a model oxen was not built with (else such a model's schema comes from the hub).",
             HelpName = "folder",
         };
+        var mediaRepository = MediaRepositoryOption();
         var command = new Command("generate", model is null
             ? "Generate a video. Add --model <id> to --help to list that model's parameters."
             : $"Generate a video with {model.DisplayName} ({model.Id}). Its parameters are the options after --schemas.")
         {
-            modelOption, mode, output, timeout, maxCost, allowUnknownCost, schemas,
+            modelOption, mode, output, timeout, maxCost, allowUnknownCost, schemas, mediaRepository,
         };
         System.Diagnostics.Debug.Assert(command.Options.SelectMany(o => o.Aliases.Append(o.Name)).All(FixedOptionNames.Contains), "FixedOptionNames lists every option of generate.");
         var parameters = model is null ? null : ModelOptions.Create(model, FixedOptionNames);
@@ -67,6 +68,7 @@ internal static class GenerateCommand
             parse.GetValue(timeout),
             parse.GetValue(maxCost),
             parse.GetValue(allowUnknownCost),
+            parse.GetValue(mediaRepository),
             parameters.Given(parse).ToList())));
         return command;
     }
@@ -82,12 +84,14 @@ internal static class GenerateCommand
         };
 
         // Everything is checked before the hub is even contacted: nothing is sent for a bad value or target.
-        var request = RequestBuilder.Build(line.Parameters, line.Given);
+        using var media = new MediaArguments(context);
+        var request = RequestBuilder.Build(line.Parameters, line.Given, media);
+        var repository = HubSession.MediaRepository(line.MediaRepository ?? context.Environment(OxenClientOptions.MediaRepositoryEnvironmentVariable));
         var target = OutputTarget.Check(line.Out, $"{model.Id}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.mp4");
         var status = target.IsStandardOutput ? context.Error : context.Output;
         await CostGuard.CheckAsync(model, request, line.MaxCost, line.AllowUnknownCost, status).ConfigureAwait(false);
 
-        await using var session = await HubSession.OpenAsync(context.Environment, status, context.Loggers, context.CancellationToken).ConfigureAwait(false);
+        await using var session = await HubSession.OpenAsync(context.Environment, status, context.Loggers, context.CancellationToken, repository).ConfigureAwait(false);
         await status.WriteLineAsync($"Generating with {model.DisplayName} ({model.Id}), mode {mode.ToString().ToLowerInvariant()}…").ConfigureAwait(false);
         var progress = new ProgressView(status, context.Interactive && !target.IsStandardOutput, session.IdLifetimeNote);
         using var wait = line.Timeout is { } limit ? new CancellationTokenSource(limit, context.Time) : new CancellationTokenSource();
@@ -113,6 +117,14 @@ internal static class GenerateCommand
         return ExitCodes.Done;
     }
 
+    /// <summary><c>--media-repo</c>, shared by generate and batch.</summary>
+    internal static Option<string> MediaRepositoryOption() => new("--media-repo")
+    {
+        Description = "An Oxen repository (NAMESPACE/NAME) to upload local media larger than 4 MiB to (created when missing; "
+            + "the model's provider reads from it, so make it public knowingly). Default: OXEN_MEDIA_REPO.",
+        HelpName = "namespace/repo",
+    };
+
     internal static WaitTimedOutException TimedOut(TimeSpan limit, string? id, string? idLifetimeNote) => new(id is null
         ? $"--timeout {Durations.Format(limit)} ran out before the hub gave an id."
         : $"--timeout {Durations.Format(limit)} ran out; generation {id} goes on at the hub. {idLifetimeNote ?? $"Resume with: oxen generations wait {id}"}");
@@ -124,5 +136,6 @@ internal static class GenerateCommand
         TimeSpan? Timeout,
         decimal? MaxCost,
         bool AllowUnknownCost,
+        string? MediaRepository,
         IReadOnlyList<GivenParameter> Given);
 }

@@ -1,0 +1,100 @@
+using Xunit;
+
+namespace Oxen.Cli.Tests;
+
+/// <summary>
+/// Media options take a path or a URL, are checked before anything is sent (exit 2, no request), and say in
+/// --help that they take a file. Response files are off: '@cat.png' is explained, not expanded.
+/// </summary>
+public sealed class MediaOptionTests : HubTestBase
+{
+    private const string ImageToVideo = "kling-video-v2-6-pro-image-to-video";
+
+    private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+
+    private Task<CliRun> GenerateAsync(byte[]? standardInput, params string[] media) =>
+        CliRun.RunAsync(
+            new CliRunOptions(HubEnvironment()) { WorkingDirectory = Folder, StandardInput = standardInput },
+            ["generate", "--model", ImageToVideo, "--prompt", "a cat", .. media]);
+
+    [Theory]
+    [InlineData("missing.png", "does not exist")]
+    [InlineData("file:///tmp/cat.png", "is a file: URL, which the hub cannot read")]
+    [InlineData("ftp://example.com/cat.png", "has the scheme 'ftp'")]
+    [InlineData("@cat.png", "'@' does not read a file here (response files are off); give the path itself: --input-image cat.png")]
+    [InlineData("empty.png", "is empty (0 bytes)")]
+    [InlineData("song.png", "is named .png but holds audio/mpeg")]
+    [InlineData("folder", "is a folder, not a file")]
+    [InlineData("data:image/png;base64,", "is an empty data: URI")]
+    [InlineData("data:text/plain;base64,aGVsbG8=", "does not fit this field")]
+    public async Task A_media_value_the_hub_cannot_read_is_exit_2_with_nothing_sent(string value, string expected)
+    {
+        File.WriteAllBytes(Path.Combine(Folder, "empty.png"), []);
+        File.WriteAllBytes(Path.Combine(Folder, "song.png"), [(byte)'I', (byte)'D', (byte)'3', 4, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Directory.CreateDirectory(Path.Combine(Folder, "folder"));
+
+        var run = await GenerateAsync(null, "--input-image", value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--input-image", run.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Fact]
+    public async Task A_relative_path_with_spaces_and_non_ascii_is_read_from_the_working_folder()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Folder, "mes images")).FullName;
+        File.WriteAllBytes(Path.Combine(folder, "chat été.mp4"), [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2']);
+
+        var run = await GenerateAsync(null, "--input-image", "mes images/chat été.mp4");
+
+        // Found (a missing file would say so) and sniffed: an MP4 is not an image, whatever folder it is in.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"\"{Path.Combine(folder, "chat été.mp4")}\" is named .mp4 but holds video/mp4", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Fact]
+    public async Task Standard_input_is_one_media_and_is_named_as_standard_input_in_errors()
+    {
+        var text = await GenerateAsync("not an image"u8.ToArray(), "--input-image", "-");
+        Assert.Equal(2, text.ExitCode);
+        Assert.Contains("--input-image standard input holds no format this client knows", text.Error, StringComparison.Ordinal);
+
+        var twice = await CliRun.RunAsync(
+            new CliRunOptions(HubEnvironment()) { StandardInput = Png },
+            ["generate", "--model", "bytedance-seedance-2-0-fast-image-to-video", "--prompt", "p", "--input-image", "-", "--tail-image-url", "-"]);
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("standard input is already read for --input-image", twice.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Fact]
+    public async Task Help_says_which_options_take_a_file_and_of_which_kind()
+    {
+        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", ImageToVideo, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--input-image <image-file|url>", run.Output, StringComparison.Ordinal);
+        Assert.Contains("An image file or URL ('-' reads standard input).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--media-repo <namespace/repo>", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--prompt <text-file", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("just-a-name")]
+    [InlineData("a/b/c")]
+    [InlineData("a/b c")]
+    public async Task A_media_repository_that_is_not_namespace_slash_name_is_exit_2(string repository)
+    {
+        File.WriteAllBytes(Path.Combine(Folder, "cat.png"), Png);
+
+        var run = await GenerateAsync(null, "--input-image", "cat.png", "--media-repo", repository);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--media-repo / OXEN_MEDIA_REPO '{repository}' is not a repository; allowed: NAMESPACE/NAME", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+}
