@@ -39,6 +39,28 @@ public sealed class BatchCommandTests : HubTestBase
     }
 
     [Fact]
+    public async Task A_media_path_is_read_from_the_jobs_file_folder_and_checked_before_anything_is_sent()
+    {
+        var jobsFolder = Directory.CreateDirectory(Path.Combine(Folder, "my jobs")).FullName;
+        Directory.CreateDirectory(Path.Combine(jobsFolder, "cats"));
+        File.WriteAllBytes(Path.Combine(jobsFolder, "cats", "clip.png"), [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2']);
+        var jobs = Path.Combine(jobsFolder, "jobs.jsonl");
+        const string model = "kling-video-v2-6-pro-image-to-video";
+        File.WriteAllLines(jobs, [
+            $$"""{"model": "{{model}}", "prompt": "a cat", "input_image": "cats/clip.png"}""",
+            $$"""{"model": "{{model}}", "prompt": "a dog", "input_image": "cats/missing.png"}""",
+        ]);
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", Path.Combine(Folder, "out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"\"{Path.Combine(jobsFolder, "cats", "clip.png")}\" is named .png but holds video/mp4", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"\"{Path.Combine(jobsFolder, "cats", "missing.png")}\" does not exist", run.Error, StringComparison.Ordinal);
+        Assert.Contains("jobs.jsonl:2", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Fact]
     public async Task Bad_lines_are_listed_with_file_line_and_field_and_nothing_is_sent()
     {
         var jobs = Jobs(

@@ -36,7 +36,13 @@ public static class BatchRequests
     /// <c>OxenModels.All</c>); a model not among <paramref name="models"/> goes to <paramref name="otherModels"/>
     /// (a schema-driven request type, say), or is rejected naming the model.
     /// </summary>
-    public static BatchRequestFactory FromModels(IEnumerable<OxenModelInfo> models, BatchRequestFactory? otherModels = null)
+    /// <param name="models">The models whose generated types parse the lines.</param>
+    /// <param name="otherModels">The factory for a model not among <paramref name="models"/>, or null to reject it.</param>
+    /// <param name="mediaBaseDirectory">
+    /// The folder a media field's path is relative to (the jobs file's), so <c>"input_image": "cats/1.png"</c> is a
+    /// local file the client sends; null reads every media field as a URL.
+    /// </param>
+    public static BatchRequestFactory FromModels(IEnumerable<OxenModelInfo> models, BatchRequestFactory? otherModels = null, string? mediaBaseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         var byId = new Dictionary<string, OxenModelInfo>(StringComparer.Ordinal);
@@ -45,11 +51,12 @@ public static class BatchRequests
             byId[model.Id] = model;
         }
 
+        var parse = mediaBaseDirectory is null ? null : new OxenParseOptions { MediaBaseDirectory = mediaBaseDirectory };
         return line =>
         {
             if (byId.TryGetValue(line.Model, out var info))
             {
-                return info.ParseRequest(line.Body.Span);
+                return info.ParseRequest(line.Body.Span, parse);
             }
 
             if (otherModels is not null)

@@ -45,10 +45,15 @@ internal static class BatchCommand
         });
         var shard = new Option<string>("--shard") { Description = "Run only shard i of n (e.g. 2/3): n machines run one file, each into its own folder.", HelpName = "i/n" };
         var schemas = new Option<string>("--schemas") { Description = "A folder of <id>.json schema files for models oxen was not built with.", HelpName = "folder" };
-        var run = new Command("run", "Run (or resume) a batch: every line is checked first; run the same command again to resume.") { file, output, concurrency, mode, maxCost, retryFailed, shard, schemas };
+        var mediaRepository = GenerateCommand.MediaRepositoryOption();
+        var run = new Command("run", "Run (or resume) a batch: every line is checked first; run the same command again to resume. "
+            + "A media field may hold a path, relative to the file's folder.")
+        {
+            file, output, concurrency, mode, maxCost, retryFailed, shard, schemas, mediaRepository,
+        };
         run.SetAction((parse, _) => RunAsync(context, new RunLine(
             parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(concurrency), parse.GetValue(mode)!, parse.GetValue(maxCost),
-            parse.GetValue(retryFailed), parse.GetValue(shard), parse.GetValue(schemas))));
+            parse.GetValue(retryFailed), parse.GetValue(shard), parse.GetValue(schemas), parse.GetValue(mediaRepository))));
 
         var folders = new Argument<string[]>("folders") { Description = "The output folders of the runs (one per shard).", Arity = ArgumentArity.OneOrMore };
         var reportOut = new Option<string>("--out", "-o") { Description = "Where the merged results.jsonl and report.html go.", HelpName = "folder", Required = true };
@@ -70,7 +75,10 @@ internal static class BatchCommand
             throw new UsageException($"The batch file '{line.File}' does not exist.");
         }
 
-        var plan = BatchPlan.Read(line.File, BatchRequests.FromModels(OxenModels.All, OtherModels(line.Schemas)), shard, static request => request.EstimateCost()?.TotalUsd);
+        var repository = HubSession.MediaRepository(line.MediaRepository ?? context.Environment(OxenClientOptions.MediaRepositoryEnvironmentVariable));
+        var mediaFolder = Path.GetDirectoryName(Path.GetFullPath(line.File));
+        var factory = BatchRequests.FromModels(OxenModels.All, OtherModels(line.Schemas), mediaFolder);
+        var plan = BatchPlan.Read(line.File, factory, shard, static request => request.EstimateCost()?.TotalUsd);
         if (!plan.IsValid)
         {
             foreach (var problem in plan.Problems)
@@ -87,7 +95,12 @@ internal static class BatchCommand
         await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
         var options = new OxenBatchOptions
         {
-            Client = new OxenClientOptions { BaseAddress = session.Client.BaseAddress, ApiKey = context.Environment(OxenClientOptions.ApiKeyEnvironmentVariable) },
+            Client = new OxenClientOptions
+            {
+                BaseAddress = session.Client.BaseAddress,
+                ApiKey = context.Environment(OxenClientOptions.ApiKeyEnvironmentVariable),
+                MediaRepository = repository,
+            },
             Concurrency = line.Concurrency,
             Mode = line.Mode == "queue" ? OxenGenerationMode.Queue : OxenGenerationMode.Sse,
             MaxCostUsd = line.MaxCost,
@@ -173,5 +186,14 @@ internal static class BatchCommand
         };
     }
 
-    private sealed record RunLine(string File, string Out, int Concurrency, string Mode, decimal? MaxCost, int RetryFailed, string? Shard, string? Schemas);
+    private sealed record RunLine(
+        string File,
+        string Out,
+        int Concurrency,
+        string Mode,
+        decimal? MaxCost,
+        int RetryFailed,
+        string? Shard,
+        string? Schemas,
+        string? MediaRepository);
 }
