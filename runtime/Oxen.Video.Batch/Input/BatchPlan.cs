@@ -116,7 +116,9 @@ public sealed class BatchPlan
         JsonObject json;
         try
         {
-            if (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) is not JsonObject obj)
+            // Duplicates are refused while parsing: a lazy JsonObject would throw ArgumentException later, outside this catch.
+            var options = new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false };
+            if (JsonNode.Parse(text, documentOptions: options) is not JsonObject obj)
             {
                 Problem(null, "is not a JSON object; each line is {\"model\": \"...\", ...parameters}");
                 return null;

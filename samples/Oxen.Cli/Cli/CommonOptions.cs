@@ -23,7 +23,7 @@ internal static class CommonOptions
                 return duration;
             }
 
-            result.AddError($"--timeout {text} is not a duration; allowed: a positive number with s, m or h, e.g. 90s, 10m, 1h.");
+            result.AddError($"--timeout {text} is not a duration; allowed: 1s or more, a number with s, m or h, e.g. 90s, 10m, 1h.");
             return null;
         },
     };

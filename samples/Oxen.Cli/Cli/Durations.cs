@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Oxen.Cli.Cli;
 
-/// <summary><c>90s</c>, <c>10m</c>, <c>1h</c>, <c>1h30m</c>, <c>500ms</c>.</summary>
+/// <summary><c>90s</c>, <c>10m</c>, <c>1h</c>, <c>1h30m</c>: whole seconds or more, as the help says.</summary>
 internal static partial class Durations
 {
     public static bool TryParse(string text, out TimeSpan duration)
@@ -21,14 +21,14 @@ internal static partial class Durations
             var number = double.Parse(part.Value[..^unit.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
             duration += unit switch
             {
-                "ms" => TimeSpan.FromMilliseconds(number),
                 "s" => TimeSpan.FromSeconds(number),
                 "m" => TimeSpan.FromMinutes(number),
                 _ => TimeSpan.FromHours(number),
             };
         }
 
-        return duration > TimeSpan.Zero && duration < TimeSpan.FromDays(30);
+        // Under a second no generation can even be enqueued: such a limit could only end before the hub answers.
+        return duration >= TimeSpan.FromSeconds(1) && duration < TimeSpan.FromDays(30);
     }
 
     /// <summary><c>1h30m</c>, <c>90s</c> → <c>1m30s</c>, <c>500ms</c>.</summary>
@@ -45,6 +45,6 @@ internal static partial class Durations
         return text.Length > 0 ? text : "0s";
     }
 
-    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(s|m|h))+$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 }

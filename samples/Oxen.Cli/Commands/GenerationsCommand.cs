@@ -25,10 +25,25 @@ internal static class GenerationsCommand
 
     private static Argument<string> Id() => new("id") { Description = "The generation id." };
 
+    /// <summary>The operation of <paramref name="id"/>; an id that cannot be one is exit 2, before any request.</summary>
+    private static Oxen.Video.OxenGenerationOperation Operation(HubSession session, string id)
+    {
+        try
+        {
+            return session.Client.GetOperation(id);
+        }
+        catch (ArgumentException ex)
+        {
+            // The library names its parameter; on the command line the argument is the id.
+            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            throw new UsageException($"The generation id {Oxen.Video.Validation.OxenValidator.FormatString(id)} cannot be one: {message}");
+        }
+    }
+
     private static async Task<int> StatusAsync(CliContext context, string id)
     {
         await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
-        var generation = await session.Client.GetOperation(id).UpdateStatusAsync(context.CancellationToken).ConfigureAwait(false);
+        var generation = await Operation(session, id).UpdateStatusAsync(context.CancellationToken).ConfigureAwait(false);
         await context.Output.WriteLineAsync($"{generation.GenerationId}: {generation.StatusText ?? generation.Status.ToString()}"
             + (generation.ErrorMessage is { } error ? $" ({error})" : "")
             + (generation.ResultUrl is { } url ? $" {url.GetLeftPart(UriPartial.Path)}" : "")).ConfigureAwait(false);
@@ -38,7 +53,7 @@ internal static class GenerationsCommand
     private static async Task<int> CancelAsync(CliContext context, string id)
     {
         await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
-        await session.Client.GetOperation(id).CancelAsync(context.CancellationToken).ConfigureAwait(false);
+        await Operation(session, id).CancelAsync(context.CancellationToken).ConfigureAwait(false);
         await context.Output.WriteLineAsync($"Asked the hub to cancel {id}.").ConfigureAwait(false);
         return ExitCodes.Done;
     }
@@ -53,7 +68,7 @@ internal static class GenerationsCommand
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, limit.Token);
         try
         {
-            var video = await progress.RunAsync(p => session.Client.GetOperation(id).WaitForCompletionAsync(p, linked.Token)).ConfigureAwait(false);
+            var video = await progress.RunAsync(p => Operation(session, id).WaitForCompletionAsync(p, linked.Token)).ConfigureAwait(false);
             await target.WriteAsync(video, context.OpenStandardOutput, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)

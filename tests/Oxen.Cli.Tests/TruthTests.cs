@@ -1,0 +1,54 @@
+using Xunit;
+
+namespace Oxen.Cli.Tests;
+
+/// <summary>What a new user tripped on: every answer is a clear line and an exit code, never a stack trace.</summary>
+public sealed class TruthTests : HubTestBase
+{
+    [Theory]
+    [InlineData("status", "")]
+    [InlineData("cancel", "../x")]
+    [InlineData("wait", "a b")]
+    [InlineData("status", ".")]
+    public async Task An_id_that_cannot_be_a_generation_id_is_exit_2_before_any_request(string command, string id)
+    {
+        var run = await CliRun.RunAsync(HubEnvironment(), "generations", command, id);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: The generation id \"{id}\" cannot be one:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter '", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Theory]
+    [InlineData("500ms")]
+    [InlineData("0.5s")]
+    [InlineData("0s")]
+    public async Task A_timeout_under_a_second_is_refused_as_the_help_says(string timeout)
+    {
+        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", Kling, "--prompt", "p", "--timeout", timeout);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--timeout {timeout} is not a duration; allowed: 1s or more", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+
+    [Theory]
+    [InlineData("""{"model": "kling-video-v2-6-pro-text-to-video", "prompt": "a", "prompt": "b"}""", "prompt")]
+    [InlineData("""{"model": "kling-video-v2-6-pro-text-to-video", "model": "veo-3-1-fast", "prompt": "a"}""", "model")]
+    [InlineData("""{"model": "kling-video-v2-6-pro-text-to-video", "prompt": "a", "key": "k", "key": "l"}""", "key")]
+    public async Task A_batch_line_that_repeats_a_key_is_a_located_problem_and_nothing_is_sent(string line, string repeated)
+    {
+        var jobs = Path.Combine(Folder, "jobs.jsonl");
+        File.WriteAllLines(jobs, [line]);
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", Path.Combine(Folder, "out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("jobs.jsonl:1", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"'{repeated}'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.ApiRequests);
+    }
+}
