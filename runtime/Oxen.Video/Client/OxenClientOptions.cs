@@ -122,6 +122,12 @@ public sealed class OxenClientOptions
     /// <summary>The environment variable read when <see cref="MediaRepository"/> is not set.</summary>
     public const string MediaRepositoryEnvironmentVariable = "OXEN_MEDIA_REPO";
 
+    /// <summary>
+    /// The time allowed for one upload of a local media to <see cref="MediaRepository"/>, per attempt, body
+    /// included (a failed upload is repeated: it is content-addressed). Default 30 min.
+    /// </summary>
+    public TimeSpan MediaUploadTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -129,6 +135,15 @@ public sealed class OxenClientOptions
     {
         var key = string.IsNullOrEmpty(ApiKey) ? Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable) : ApiKey;
         return string.IsNullOrEmpty(key) ? null : key;
+    }
+
+    /// <summary><see cref="MediaRepository"/>, else <c>OXEN_MEDIA_REPO</c>, trimmed; null when neither is set.</summary>
+    internal string? ResolveMediaRepository()
+    {
+        var text = string.IsNullOrWhiteSpace(MediaRepository)
+            ? Environment.GetEnvironmentVariable(MediaRepositoryEnvironmentVariable)
+            : MediaRepository;
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
     internal Uri ResolveBaseAddress()
