@@ -14,6 +14,7 @@ public sealed class MediaResolutionTests : IDisposable
     private const string Key = "oxk_test_MEDIA_SECRET_4e1d";
     private const string Repo = "my-team/video-inputs";
     private const string FilePrefix = "api/repos/my-team/video-inputs/file/main/oxen-video-inputs/";
+    private const StringComparison O = StringComparison.Ordinal;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("oxen-media-send-").FullName;
     private readonly FakeMediaHub _hub = new();
@@ -44,7 +45,8 @@ public sealed class MediaResolutionTests : IDisposable
 
         var sent = Assert.Single(_hub.Requests);
         Assert.Equal(endpoint, sent.Uri.AbsolutePath);
-        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(png), Json(sent).GetProperty("input_image").GetString());
+        var expected = "data:image/png;base64," + Convert.ToBase64String(png);
+        Assert.Equal(expected, Json(sent).GetProperty("input_image").GetString());
     }
 
     [Fact]
@@ -53,15 +55,17 @@ public sealed class MediaResolutionTests : IDisposable
         var path = Write("big.png", Png(5000));
         var client = Client();
 
+        var request = new MediaRequest { Media = OxenMedia.FromFile(path) };
+
         var error = await Assert.ThrowsAsync<OxenMediaException>(
-            () => client.GenerateVideoAsync(new MediaRequest { Media = OxenMedia.FromFile(path) }, OxenGenerationMode.Sse)).Within();
+            () => client.GenerateVideoAsync(request, OxenGenerationMode.Sse)).Within();
 
         Assert.Empty(_hub.Requests); // not even the event stream
         Assert.Equal("input_image", error.Field);
         Assert.Equal($"file {path}", error.Media);
-        Assert.Contains("5000 bytes, over OxenClientOptions.MaxDataUriBytes (1024)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("OxenClientOptions.MediaRepository", error.Message, StringComparison.Ordinal);
-        Assert.Contains("OXEN_MEDIA_REPO", error.Message, StringComparison.Ordinal);
+        Assert.Contains("5000 bytes, over OxenClientOptions.MaxDataUriBytes (1024)", error.Message, O);
+        Assert.Contains("OxenClientOptions.MediaRepository", error.Message, O);
+        Assert.Contains("OXEN_MEDIA_REPO", error.Message, O);
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class MediaResolutionTests : IDisposable
         Assert.Equal(png, part.Bytes);
         Assert.Equal(sha + ".png", part.FileName);
         Assert.Equal("image/png", part.ContentType);
-        Assert.Contains("oxen-video-inputs/" + sha + ".png", put.Part("message")!.Text, StringComparison.Ordinal);
+        Assert.Contains("oxen-video-inputs/" + sha + ".png", put.Part("message")!.Text, O);
         Assert.All(_hub.Requests, r =>
         {
             Assert.Equal(FakeMediaHub.BaseAddress.Host, r.Uri.Host);
@@ -91,8 +95,9 @@ public sealed class MediaResolutionTests : IDisposable
         });
         var enqueued = Json(_hub.Of(HttpMethod.Post).Single()).GetProperty("input_image").GetString();
         Assert.Equal("https://hub.test/" + file, enqueued);
-        Assert.Contains(_logs.Lines, l => l.EventId == 20 && l.Text.Contains($"oxen-video-inputs/{sha}.png (5000 bytes): uploaded", StringComparison.Ordinal));
-        Assert.DoesNotContain(Key, _logs.AllText, StringComparison.Ordinal);
+        var logged = $"oxen-video-inputs/{sha}.png (5000 bytes): uploaded";
+        Assert.Contains(_logs.Lines, l => l.EventId == 20 && l.Text.Contains(logged, O));
+        Assert.DoesNotContain(Key, _logs.AllText, O);
     }
 
     [Fact]
@@ -126,7 +131,7 @@ public sealed class MediaResolutionTests : IDisposable
         Assert.Equal(2, _hub.Of(HttpMethod.Head).Count()); // the second client asks once, and finds it
         var urls = _hub.Of(HttpMethod.Post).Select(r => Json(r).GetProperty("input_image").GetString()).Distinct();
         Assert.Single(urls);
-        Assert.Contains(_logs.Lines, l => l.EventId == 20 && l.Text.Contains("already in the repository", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.EventId == 20 && l.Text.Contains("already in the repository", O));
     }
 
     [Fact]
@@ -143,7 +148,8 @@ public sealed class MediaResolutionTests : IDisposable
         await client.EnqueueAsync(new MediaRequest { Media = OxenMedia.FromFile(path) }).Within();
 
         var file = "/" + FilePrefix + sha + ".png";
-        Assert.Equal(["HEAD " + file, "PUT " + file, "POST /api/repos", "PUT " + file, "POST /api/ai/queue"], _hub.Trace);
+        Assert.Equal(
+            ["HEAD " + file, "PUT " + file, "POST /api/repos", "PUT " + file, "POST /api/ai/queue"], _hub.Trace);
         var create = Json(_hub.Requests[2]);
         Assert.Equal("my-team", create.GetProperty("namespace").GetString());
         Assert.Equal("video-inputs", create.GetProperty("name").GetString());
@@ -179,10 +185,10 @@ public sealed class MediaResolutionTests : IDisposable
 
         Assert.Equal(3, _hub.Of(HttpMethod.Put).Count()); // MaxRetries 2
         Assert.Empty(_hub.Of(HttpMethod.Post));
-        Assert.Contains("'input_image'", error.Message, StringComparison.Ordinal);
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("'input_image'", error.Message, O);
+        Assert.Contains(path, error.Message, O);
         Assert.IsType<OxenApiException>(error.InnerException);
-        Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.ToString(), O);
     }
 
     [Fact]
@@ -197,9 +203,9 @@ public sealed class MediaResolutionTests : IDisposable
 
         Assert.Single(_hub.Of(HttpMethod.Put)); // a 413 is not repeated
         Assert.Empty(_hub.Of(HttpMethod.Post));
-        Assert.Contains("upload of 5000 bytes", error.Reason, StringComparison.Ordinal);
-        Assert.Contains("HTTP 413", error.Reason, StringComparison.Ordinal);
-        Assert.Contains("https URL", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("upload of 5000 bytes", error.Reason, O);
+        Assert.Contains("HTTP 413", error.Reason, O);
+        Assert.Contains("https URL", error.Reason, O);
     }
 
     [Theory]
@@ -223,7 +229,7 @@ public sealed class MediaResolutionTests : IDisposable
 
         Assert.Empty(_hub.Requests);
         Assert.Equal("input_video", error.Field);
-        Assert.Contains(expected, error.Reason, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Reason, O);
     }
 
     [Fact]
@@ -242,7 +248,7 @@ public sealed class MediaResolutionTests : IDisposable
         var error = await Assert.ThrowsAsync<OxenMediaException>(
             () => client.EnqueueAsync(new MediaRequest { Media = OxenMedia.FromFile(path) })).Within();
 
-        Assert.Contains("changed while it was being uploaded", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("changed while it was being uploaded", error.Reason, O);
         Assert.Empty(_hub.Files);
         Assert.Empty(_hub.Of(HttpMethod.Post));
     }
@@ -252,14 +258,16 @@ public sealed class MediaResolutionTests : IDisposable
     {
         var png = Png(50_000);
         var without = Client();
-        var refused = await Assert.ThrowsAsync<OxenMediaException>(() => without.EnqueueAsync(
-            new MediaRequest { Media = OxenMedia.FromStream(new ForwardOnlyStream(png), "image/png", "cat.png") })).Within();
-        Assert.Contains("more than 1024 bytes", refused.Reason, StringComparison.Ordinal);
+        var pipe = OxenMedia.FromStream(new ForwardOnlyStream(png), "image/png", "cat.png");
+        var refused = await Assert.ThrowsAsync<OxenMediaException>(
+            () => without.EnqueueAsync(new MediaRequest { Media = pipe })).Within();
+        Assert.Contains("more than 1024 bytes", refused.Reason, O);
         Assert.Empty(_hub.Requests);
         var spoolsBefore = Spools();
 
         var client = Client(o => o.MediaRepository = Repo);
-        await client.EnqueueAsync(new MediaRequest { Media = OxenMedia.FromStream(new ForwardOnlyStream(png), "image/png") }).Within();
+        var again = OxenMedia.FromStream(new ForwardOnlyStream(png), "image/png");
+        await client.EnqueueAsync(new MediaRequest { Media = again }).Within();
 
         Assert.Equal(png, _hub.Of(HttpMethod.Put).Single().Part("file")!.Bytes);
         Assert.Equal(spoolsBefore, Spools()); // the temporary copy is gone
@@ -276,18 +284,25 @@ public sealed class MediaResolutionTests : IDisposable
         await client.EnqueueAsync(new MediaRequest { Items = [OxenMedia.FromFile(a), OxenMedia.FromFile(b)] }).Within();
 
         Assert.Single(_hub.Of(HttpMethod.Put));
-        var items = Json(_hub.Of(HttpMethod.Post).Single()).GetProperty("input_images").EnumerateArray().Select(e => e.GetString()).ToList();
+        var body = Json(_hub.Of(HttpMethod.Post).Single());
+        var items = body.GetProperty("input_images").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Equal(2, items.Count);
         Assert.Equal(items[0], items[1]);
-        Assert.StartsWith("https://hub.test/" + FilePrefix, items[0], StringComparison.Ordinal);
+        Assert.StartsWith("https://hub.test/" + FilePrefix, items[0], O);
     }
 
     [Fact]
     public void A_request_holding_local_media_is_priced_without_reading_it()
     {
         var missing = Path.Combine(_folder, "not-yet-there.png");
-        var info = JsonRequest.Info(MediaRequest.Model, new OxenModelPricing("per_video_output_second", 0.07, 0.14, null), ("duration", "5"));
-        var request = new MediaRequest { Media = OxenMedia.FromFile(missing), Items = [OxenMedia.FromBytes(Png(20))], ModelInfo = info };
+        var pricing = new OxenModelPricing("per_video_output_second", 0.07, 0.14, null);
+        var info = JsonRequest.Info(MediaRequest.Model, pricing, ("duration", "5"));
+        var request = new MediaRequest
+        {
+            Media = OxenMedia.FromFile(missing),
+            Items = [OxenMedia.FromBytes(Png(20))],
+            ModelInfo = info,
+        };
 
         var estimate = request.EstimateCost();
 
@@ -306,16 +321,18 @@ public sealed class MediaResolutionTests : IDisposable
         var uploaded = await client.PrepareMediaAsync(OxenMedia.FromFile(large), OxenMediaKind.Image).Within();
         var again = await client.PrepareMediaAsync(OxenMedia.FromFile(large), OxenMediaKind.Image).Within();
         var url = await client.PrepareMediaAsync("https://example.com/a.png", OxenMediaKind.Image).Within();
-        var wrongKind = await Assert.ThrowsAsync<OxenMediaException>(() => client.PrepareMediaAsync(OxenMedia.FromFile(large), OxenMediaKind.Video)).Within();
-        var ftp = await Assert.ThrowsAsync<OxenMediaException>(() => client.PrepareMediaAsync("ftp://x/a.png", OxenMediaKind.Image)).Within();
+        var wrongKind = await Assert.ThrowsAsync<OxenMediaException>(
+            () => client.PrepareMediaAsync(OxenMedia.FromFile(large), OxenMediaKind.Video)).Within();
+        var ftp = await Assert.ThrowsAsync<OxenMediaException>(
+            () => client.PrepareMediaAsync("ftp://x/a.png", OxenMediaKind.Image)).Within();
 
         Assert.Equal("data:image/png;base64," + Convert.ToBase64String(small), inline);
-        Assert.StartsWith("https://hub.test/" + FilePrefix, uploaded, StringComparison.Ordinal);
+        Assert.StartsWith("https://hub.test/" + FilePrefix, uploaded, O);
         Assert.Equal(uploaded, again);
         Assert.Equal("https://example.com/a.png", url);
         Assert.Single(_hub.Of(HttpMethod.Put));
-        Assert.Contains("image/png", wrongKind.Reason, StringComparison.Ordinal);
-        Assert.Contains("'ftp'", ftp.Reason, StringComparison.Ordinal);
+        Assert.Contains("image/png", wrongKind.Reason, O);
+        Assert.Contains("'ftp'", ftp.Reason, O);
     }
 
     [Theory]
@@ -329,8 +346,8 @@ public sealed class MediaResolutionTests : IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => Client(o => o.MediaRepository = repository));
 
-        Assert.Contains("OxenClientOptions.MediaRepository", error.Message, StringComparison.Ordinal);
-        Assert.Contains("\"namespace/repo\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OxenClientOptions.MediaRepository", error.Message, O);
+        Assert.Contains("\"namespace/repo\"", error.Message, O);
     }
 
     [Fact]
@@ -339,8 +356,10 @@ public sealed class MediaResolutionTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => Client(o => o.MaxDataUriBytes = 65L * 1024 * 1024));
         Assert.Throws<ArgumentOutOfRangeException>(() => Client(o => o.MaxDataUriBytes = -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => Client(o => o.MediaUploadTimeout = TimeSpan.Zero));
-        Assert.Contains("MediaFolder", Assert.Throws<ArgumentException>(() => Client(o => o.MediaFolder = "../up")).Message, StringComparison.Ordinal);
-        Assert.Contains("MediaBranch", Assert.Throws<ArgumentException>(() => Client(o => o.MediaBranch = " ")).Message, StringComparison.Ordinal);
+        var folder = Assert.Throws<ArgumentException>(() => Client(o => o.MediaFolder = "../up"));
+        var branch = Assert.Throws<ArgumentException>(() => Client(o => o.MediaBranch = " "));
+        Assert.Contains("MediaFolder", folder.Message, O);
+        Assert.Contains("MediaBranch", branch.Message, O);
     }
 
     internal static byte[] Png(int length)
@@ -391,7 +410,8 @@ public sealed class MediaResolutionTests : IDisposable
             MaxDataUriBytes = 1024,
         };
         configure?.Invoke(options);
-        var client = new OxenClient(new HttpClient(_hub, disposeHandler: false), options, _logs.CreateLogger<OxenClient>());
+        var http = new HttpClient(_hub, disposeHandler: false);
+        var client = new OxenClient(http, options, _logs.CreateLogger<OxenClient>());
         _clients.Add(client);
         return client;
     }
@@ -415,7 +435,8 @@ public sealed class MediaResolutionTests : IDisposable
             set => throw new NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
+        public override int Read(byte[] buffer, int offset, int count) =>
+            _inner.Read(buffer, offset, Math.Min(count, 1000));
 
         public override void Flush()
         {

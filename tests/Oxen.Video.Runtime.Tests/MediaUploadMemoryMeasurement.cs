@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Oxen.Video.Runtime.Tests;
 
-/// <summary>A measured run, skipped unless <c>OXEN_MEASURE=1</c>: see docs/media.md for the command and the figure.</summary>
+/// <summary>A measured run, skipped unless <c>OXEN_MEASURE=1</c>; docs/media.md has the command and figure.</summary>
 public sealed class MediaUploadMemoryMeasurement(ITestOutputHelper output)
 {
     private const long FileBytes = 200L * 1024 * 1024;
@@ -38,10 +38,12 @@ public sealed class MediaUploadMemoryMeasurement(ITestOutputHelper output)
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
             output.WriteLine(
-                $"file {FileBytes:N0} B; uploaded {hub.UploadedBytes:N0} B (multipart); {clock.Elapsed.TotalSeconds:F1} s; "
+                $"file {FileBytes:N0} B; uploaded {hub.UploadedBytes:N0} B (multipart); "
+                + $"{clock.Elapsed.TotalSeconds:F1} s; "
                 + $"managed heap baseline {Mb(baseline)}, peak {Mb(peak)} ({samples} samples), peak - baseline "
                 + $"{Mb(peak - baseline)}; allocated during the run {Mb(allocated)}; gen0/1/2 collections "
-                + $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; server GC {System.Runtime.GCSettings.IsServerGC}");
+                + $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; "
+                + $"server GC {System.Runtime.GCSettings.IsServerGC}");
             Assert.True(hub.UploadedBytes > FileBytes);
             Assert.True(peak < 20L * 1024 * 1024, $"peak managed heap {Mb(peak)}");
         }
@@ -53,7 +55,7 @@ public sealed class MediaUploadMemoryMeasurement(ITestOutputHelper output)
 
     private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:F2} MB";
 
-    /// <summary>An MP4 header, then 200 MB written through one small buffer (the test itself holds no big array).</summary>
+    /// <summary>An MP4 header, then 200 MB written through a 1 MB buffer (the test holds no big array).</summary>
     private static void WriteVideo(string path)
     {
         using var file = File.Create(path);
@@ -107,7 +109,7 @@ public sealed class MediaUploadMemoryMeasurement(ITestOutputHelper output)
     }
 }
 
-/// <summary>A fact that runs only when <c>OXEN_MEASURE=1</c>: measurements are runs with a figure, not unit tests.</summary>
+/// <summary>A fact run only when <c>OXEN_MEASURE=1</c>: a measurement is a run with a figure, not a test.</summary>
 public sealed class MeasuredFactAttribute : FactAttribute
 {
     public MeasuredFactAttribute()

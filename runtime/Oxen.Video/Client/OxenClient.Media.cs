@@ -19,7 +19,8 @@ public sealed partial class OxenClient
     /// It cannot reach the hub: a URL the hub cannot read, content of another kind, too large with no repository
     /// named, or an upload that failed.
     /// </exception>
-    public async Task<string> PrepareMediaAsync(OxenMedia media, OxenMediaKind kind, CancellationToken cancellationToken = default)
+    public async Task<string> PrepareMediaAsync(
+        OxenMedia media, OxenMediaKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(media);
         ThrowIfDisposed();

@@ -126,8 +126,10 @@ public sealed partial class OxenClient : IDisposable
 
         // A data URI is held in memory (and base64 in the body): above the validator's own cap the hub refuses it.
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDataUriBytes, nameof(options.MaxDataUriBytes));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxDataUriBytes, Validation.OxenValidator.MaxDataUriDecodedBytes, nameof(options.MaxDataUriBytes));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MediaUploadTimeout, TimeSpan.Zero, nameof(options.MediaUploadTimeout));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            options.MaxDataUriBytes, Validation.OxenValidator.MaxDataUriDecodedBytes, nameof(options.MaxDataUriBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(
+            options.MediaUploadTimeout, TimeSpan.Zero, nameof(options.MediaUploadTimeout));
         return OxenMediaRepository.FromOptions(options);
     }
 }

@@ -137,7 +137,7 @@ public sealed class OxenClientOptions
         return string.IsNullOrEmpty(key) ? null : key;
     }
 
-    /// <summary><see cref="MediaRepository"/>, else <c>OXEN_MEDIA_REPO</c>, trimmed; null when neither is set.</summary>
+    /// <summary><see cref="MediaRepository"/>, else <c>OXEN_MEDIA_REPO</c>, trimmed; null when neither is.</summary>
     internal string? ResolveMediaRepository()
     {
         var text = string.IsNullOrWhiteSpace(MediaRepository)

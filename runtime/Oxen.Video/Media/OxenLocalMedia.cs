@@ -12,7 +12,15 @@ internal sealed class OxenLocalMedia : IDisposable
     private readonly ReadOnlyMemory<byte> _memory;
     private volatile bool _changed;
 
-    private OxenLocalMedia(string contentType, long length, string? dataUri, string? sha256, string? path, DateTime lastWriteUtc, bool deleteFile, ReadOnlyMemory<byte> memory)
+    private OxenLocalMedia(
+        string contentType,
+        long length,
+        string? dataUri,
+        string? sha256,
+        string? path,
+        DateTime lastWriteUtc,
+        bool deleteFile,
+        ReadOnlyMemory<byte> memory)
     {
         ContentType = contentType;
         Length = length;
@@ -41,7 +49,8 @@ internal sealed class OxenLocalMedia : IDisposable
     public static OxenLocalMedia Inline(string contentType, long length, string dataUri) =>
         new(contentType, length, dataUri, null, null, default, false, default);
 
-    public static OxenLocalMedia File(string contentType, long length, string sha256, string path, DateTime lastWriteUtc, bool deleteFile) =>
+    public static OxenLocalMedia File(
+        string contentType, long length, string sha256, string path, DateTime lastWriteUtc, bool deleteFile) =>
         new(contentType, length, null, sha256, path, lastWriteUtc, deleteFile, default);
 
     public static OxenLocalMedia Memory(string contentType, ReadOnlyMemory<byte> bytes, string sha256) =>
@@ -66,7 +75,8 @@ internal sealed class OxenLocalMedia : IDisposable
         if (!info.Exists || info.Length != Length || info.LastWriteTimeUtc != _lastWriteUtc)
         {
             throw ChangedWhileUploading(info.Exists
-                ? $"it has {info.Length} bytes, last written {info.LastWriteTimeUtc:O}, not the {Length} bytes of {_lastWriteUtc:O} it had when it was hashed"
+                ? $"it has {info.Length} bytes, last written {info.LastWriteTimeUtc:O}, not the {Length} bytes "
+                    + $"of {_lastWriteUtc:O} it had when it was hashed"
                 : "it no longer exists");
         }
 

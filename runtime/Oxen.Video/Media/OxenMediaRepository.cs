@@ -24,7 +24,7 @@ internal sealed class OxenMediaRepository
     public string Folder { get; }
 
     /// <summary>The repository the options name, or null when none is; throws when one is named badly.</summary>
-    /// <exception cref="ArgumentException">The repository, branch or folder cannot be used; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">The repository, branch or folder cannot be used.</exception>
     public static OxenMediaRepository? FromOptions(OxenClientOptions options)
     {
         var branch = options.MediaBranch?.Trim() ?? string.Empty;
@@ -69,7 +69,8 @@ internal sealed class OxenMediaRepository
 
     /// <summary><c>api/repos/{ns}/{repo}/file/{branch}/{path}</c>, each segment escaped.</summary>
     public string FileApiPath(string path) =>
-        $"api/repos/{Uri.EscapeDataString(Namespace)}/{Uri.EscapeDataString(Name)}/file/{EscapePath(Branch)}/{EscapePath(path)}";
+        $"api/repos/{Uri.EscapeDataString(Namespace)}/{Uri.EscapeDataString(Name)}/file/"
+        + $"{EscapePath(Branch)}/{EscapePath(path)}";
 
     /// <summary>For log lines and messages: <c>ns/repo@branch:path</c>.</summary>
     public string Describe(string path) => $"{Namespace}/{Name}@{Branch}:{path}";

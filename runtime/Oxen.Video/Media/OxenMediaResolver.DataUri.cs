@@ -3,7 +3,7 @@ namespace Oxen.Video;
 /// <summary>Local media sent inline: a <c>data:</c> URI built in one allocation.</summary>
 internal sealed partial class OxenMediaResolver
 {
-    /// <summary><c>data:{contentType};base64,{data}</c>, encoded straight into the string (no intermediate copy).</summary>
+    /// <summary><c>data:{contentType};base64,{data}</c>, encoded straight into the string (no copy between).</summary>
     internal static string ToDataUri(string contentType, ReadOnlyMemory<byte> bytes)
     {
         var prefix = "data:" + contentType + ";base64,";

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using Oxen.Video.Validation;
 
@@ -9,7 +10,8 @@ internal sealed partial class OxenMediaResolver
 {
     private const int ChunkSize = 81920;
 
-    private ValueTask<OxenLocalMedia> ReadAsync(OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken) =>
+    private ValueTask<OxenLocalMedia> ReadAsync(
+        OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken) =>
         media.Source switch
         {
             OxenMediaSource.File => ReadFileAsync(media, field, kind, cancellationToken),
@@ -18,7 +20,8 @@ internal sealed partial class OxenMediaResolver
             _ => throw new InvalidOperationException($"'{field}' holds a URL, which is sent as it is."),
         };
 
-    private async ValueTask<OxenLocalMedia> ReadFileAsync(OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken)
+    private async ValueTask<OxenLocalMedia> ReadFileAsync(
+        OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken)
     {
         var path = media.FilePath!;
         FileStream file;
@@ -54,7 +57,8 @@ internal sealed partial class OxenMediaResolver
         }
     }
 
-    private async ValueTask<OxenLocalMedia> ReadOpenFileAsync(FileStream file, OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken)
+    private async ValueTask<OxenLocalMedia> ReadOpenFileAsync(
+        FileStream file, OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken)
     {
         var path = media.FilePath!;
         var length = file.Length;
@@ -66,14 +70,19 @@ internal sealed partial class OxenMediaResolver
 
         if (length > OxenValidator.MaxMediaFileBytes)
         {
-            throw Fail(field, media, $"it holds {length} bytes, over the {OxenValidator.MaxMediaFileBytes} a media may have. Nothing was sent.");
+            throw Fail(
+                field,
+                media,
+                $"it holds {length} bytes, over the {OxenValidator.MaxMediaFileBytes} a media may have. "
+                + "Nothing was sent.");
         }
 
         OxenMediaException Changed() => Fail(field, media, "it changed while it was being read. Nothing was sent.");
         if (length <= MaxDataUriBytes)
         {
             var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            var read = await file.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var read = await file.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
             if (read != length || await file.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) != 0)
             {
                 throw Changed();
@@ -83,13 +92,16 @@ internal sealed partial class OxenMediaResolver
             return OxenLocalMedia.Inline(inlineType, length, ToDataUri(inlineType, bytes));
         }
 
-        RequireRepository(field, media, length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        RequireRepository(field, media, length.ToString(CultureInfo.InvariantCulture));
         var header = new byte[OxenMediaTypes.SniffLength];
-        var headerLength = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var headerLength = await file
+            .ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken)
+            .ConfigureAwait(false);
         var type = Sniffed(field, media, kind, header.AsSpan(0, headerLength));
         file.Position = 0;
         var (sha, hashed) = await HashAsync(file, default, null, cancellationToken).ConfigureAwait(false);
-        if (sha is null || hashed != length || System.IO.File.GetLastWriteTimeUtc(path) != lastWrite || new FileInfo(path).Length != length)
+        if (sha is null || hashed != length
+            || System.IO.File.GetLastWriteTimeUtc(path) != lastWrite || new FileInfo(path).Length != length)
         {
             throw Changed();
         }
@@ -97,7 +109,8 @@ internal sealed partial class OxenMediaResolver
         return OxenLocalMedia.File(type, length, sha, path, lastWrite, deleteFile: false);
     }
 
-    private async ValueTask<OxenLocalMedia> ReadStreamAsync(OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken)
+    private async ValueTask<OxenLocalMedia> ReadStreamAsync(
+        OxenMedia media, string field, OxenMediaKind? kind, CancellationToken cancellationToken)
     {
         var stream = media.Stream!;
         try
@@ -106,11 +119,16 @@ internal sealed partial class OxenMediaResolver
             var known = stream.CanSeek ? stream.Length - stream.Position : -1;
             var wanted = known > MaxDataUriBytes
                 ? OxenMediaTypes.SniffLength
-                : Math.Max(OxenMediaTypes.SniffLength, (int)Math.Min(MaxDataUriBytes + 1, known < 0 ? long.MaxValue : known + 1));
+                : Math.Max(
+                    OxenMediaTypes.SniffLength,
+                    (int)Math.Min(MaxDataUriBytes + 1, known < 0 ? long.MaxValue : known + 1));
             var (head, count) = await ReadUpToAsync(stream, wanted, cancellationToken).ConfigureAwait(false);
             if (count == 0)
             {
-                throw Fail(field, media, "it is empty (0 bytes from its position): a stream is read once, when its request is sent. Nothing was sent.");
+                throw Fail(
+                    field, media,
+                    "it is empty (0 bytes from its position): a stream is read once, when its request is sent. "
+                    + "Nothing was sent.");
             }
 
             var type = Sniffed(field, media, kind, head.AsSpan(0, Math.Min(count, OxenMediaTypes.SniffLength)));
@@ -119,8 +137,10 @@ internal sealed partial class OxenMediaResolver
                 return OxenLocalMedia.Inline(type, count, ToDataUri(type, head.AsMemory(0, count)));
             }
 
-            RequireRepository(field, media, known >= 0 ? known.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"more than {MaxDataUriBytes}");
-            return await SpoolAsync(stream, head.AsMemory(0, count), type, field, media, cancellationToken).ConfigureAwait(false);
+            var size = known >= 0 ? known.ToString(CultureInfo.InvariantCulture) : $"more than {MaxDataUriBytes}";
+            RequireRepository(field, media, size);
+            return await SpoolAsync(stream, head.AsMemory(0, count), type, field, media, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
         {
@@ -128,8 +148,16 @@ internal sealed partial class OxenMediaResolver
         }
     }
 
-    /// <summary>Copies a large stream to a temporary file while hashing it, so each upload attempt can read it again.</summary>
-    private static async ValueTask<OxenLocalMedia> SpoolAsync(Stream stream, ReadOnlyMemory<byte> head, string type, string field, OxenMedia media, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies a large stream to a temporary file while hashing it, so each upload attempt can read it again.
+    /// </summary>
+    private static async ValueTask<OxenLocalMedia> SpoolAsync(
+        Stream stream,
+        ReadOnlyMemory<byte> head,
+        string type,
+        string field,
+        OxenMedia media,
+        CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"oxen-media-{Guid.NewGuid():N}.part");
         var kept = false;
@@ -137,7 +165,8 @@ internal sealed partial class OxenMediaResolver
         {
             string? sha;
             long length;
-            var spool = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
+            var spool = new FileStream(
+                path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
             await using (spool.ConfigureAwait(false))
             {
                 (sha, length) = await HashAsync(stream, head, spool, cancellationToken).ConfigureAwait(false);
@@ -145,11 +174,15 @@ internal sealed partial class OxenMediaResolver
 
             if (sha is null)
             {
-                throw Fail(field, media, $"it holds more than the {OxenValidator.MaxMediaFileBytes} bytes a media may have. Nothing was sent.");
+                throw Fail(
+                    field, media,
+                    $"it holds more than the {OxenValidator.MaxMediaFileBytes} bytes a media may have. "
+                    + "Nothing was sent.");
             }
 
             kept = true;
-            return OxenLocalMedia.File(type, length, sha, path, System.IO.File.GetLastWriteTimeUtc(path), deleteFile: true);
+            var written = System.IO.File.GetLastWriteTimeUtc(path);
+            return OxenLocalMedia.File(type, length, sha, path, written, deleteFile: true);
         }
         finally
         {
@@ -174,11 +207,11 @@ internal sealed partial class OxenMediaResolver
             return OxenLocalMedia.Inline(type, bytes.Length, ToDataUri(type, bytes));
         }
 
-        RequireRepository(field, media, bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        RequireRepository(field, media, bytes.Length.ToString(CultureInfo.InvariantCulture));
         return OxenLocalMedia.Memory(type, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes.Span)));
     }
 
-    /// <summary>The content type sniffed from the first bytes, which must fit the field (when its kind is known).</summary>
+    /// <summary>The content type sniffed from the first bytes, which must fit the field (of a known kind).</summary>
     private static string Sniffed(string field, OxenMedia media, OxenMediaKind? kind, ReadOnlySpan<byte> header)
     {
         var sniffed = OxenMediaTypes.Sniff(header);
@@ -198,8 +231,9 @@ internal sealed partial class OxenMediaResolver
             + "file may change after Validate(). Nothing was sent.");
     }
 
-    /// <summary>Reads until <paramref name="wanted"/> bytes or the end, growing a buffer (never past what is wanted).</summary>
-    private static async ValueTask<(byte[] Buffer, int Count)> ReadUpToAsync(Stream stream, int wanted, CancellationToken cancellationToken)
+    /// <summary>Reads until <paramref name="wanted"/> bytes or the end, growing a buffer (never past that).</summary>
+    private static async ValueTask<(byte[] Buffer, int Count)> ReadUpToAsync(
+        Stream stream, int wanted, CancellationToken cancellationToken)
     {
         var buffer = new byte[Math.Min(wanted, ChunkSize)];
         var count = 0;
@@ -226,7 +260,8 @@ internal sealed partial class OxenMediaResolver
     /// Hashes <paramref name="head"/> then the rest of <paramref name="source"/>, copying both to
     /// <paramref name="copy"/> when given; a null hash when it holds more than a media may.
     /// </summary>
-    private static async ValueTask<(string? Sha256, long Length)> HashAsync(Stream source, ReadOnlyMemory<byte> head, Stream? copy, CancellationToken cancellationToken)
+    private static async ValueTask<(string? Sha256, long Length)> HashAsync(
+        Stream source, ReadOnlyMemory<byte> head, Stream? copy, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(head.Span);
@@ -240,7 +275,8 @@ internal sealed partial class OxenMediaResolver
         {
             long total = head.Length;
             int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)
+                .ConfigureAwait(false)) > 0)
             {
                 total += read;
                 if (total > OxenValidator.MaxMediaFileBytes)

@@ -18,15 +18,17 @@ internal sealed partial class OxenMediaResolver
     /// <summary>A placeholder address for the commit author (no mail is sent to it).</summary>
     internal const string AuthorEmail = "oxen-video@localhost";
 
-    private async ValueTask<string> UploadAsync(OxenLocalMedia content, string field, OxenMedia media, CancellationToken cancellationToken)
+    private async ValueTask<string> UploadAsync(
+        OxenLocalMedia content, string field, OxenMedia media, CancellationToken cancellationToken)
     {
         var target = repository!;
         var sha = content.Sha256!;
         var path = target.PathOf(sha + OxenMediaTypes.ExtensionOf(content.ContentType));
         var api = target.FileApiPath(path);
+        var shown = target.Describe(path);
         if (_cache.TryGet(sha, out var known))
         {
-            OxenLog.MediaUploaded(pipeline.Logger, target.Describe(path), content.Length, "already uploaded by this client");
+            OxenLog.MediaUploaded(pipeline.Logger, shown, content.Length, "already uploaded by this client");
             return known;
         }
 
@@ -41,32 +43,37 @@ internal sealed partial class OxenMediaResolver
                 {
                     throw Fail(
                         field, media,
-                        $"the hub answered 404 to its upload to {target.Describe(path)} even after the repository was "
+                        $"the hub answered 404 to its upload to {shown} even after the repository was "
                         + $"created: does the branch '{target.Branch}' exist? Nothing was enqueued.");
                 }
             }
 
-            OxenLog.MediaUploaded(pipeline.Logger, target.Describe(path), content.Length, there ? "already in the repository" : "uploaded");
+            var outcome = there ? "already in the repository" : "uploaded";
+            OxenLog.MediaUploaded(pipeline.Logger, shown, content.Length, outcome);
             var url = pipeline.ApiUri(api).AbsoluteUri;
             _cache.Add(sha, url);
             return url;
         }
         catch (Exception ex) when (content.Changed && ex is not OperationCanceledException)
         {
-            throw Fail(field, media, $"it changed while it was being uploaded ({ex.Message}); it was not sent whole. Nothing was enqueued.", ex);
+            throw Fail(
+                field,
+                media,
+                $"it changed while it was being uploaded ({ex.Message}); it was not sent whole. Nothing was enqueued.",
+                ex);
         }
         catch (OxenApiException ex) when (ex.StatusCode == HttpStatusCode.RequestEntityTooLarge)
         {
             throw Fail(
                 field, media,
-                $"the hub refused its upload of {content.Length} bytes to {target.Describe(path)} as too large (HTTP 413; "
+                $"the hub refused its upload of {content.Length} bytes to {shown} as too large (HTTP 413; "
                 + $"the client allows up to {OxenValidator.MaxMediaFileBytes} bytes, the hub less). Send a smaller or "
                 + "shorter file, or host it yourself and give its https URL. Nothing was enqueued.",
                 ex);
         }
         catch (Exception ex) when (ex is OxenApiException or HttpRequestException or TimeoutException or IOException)
         {
-            throw Fail(field, media, $"its upload to {target.Describe(path)} failed: {ex.Message} Nothing was enqueued.", ex);
+            throw Fail(field, media, $"its upload to {shown} failed: {ex.Message} Nothing was enqueued.", ex);
         }
     }
 
@@ -75,18 +82,26 @@ internal sealed partial class OxenMediaResolver
     {
         foreach (var method in new[] { HttpMethod.Head, HttpMethod.Get })
         {
-            var call = new OxenCall(method, pipeline.ApiUri(api), null, OxenRetryKind.Idempotent, pipeline.Options.RequestTimeout, $"{method} /{api}", "*/*");
+            var call = new OxenCall(
+                method,
+                pipeline.ApiUri(api),
+                null,
+                OxenRetryKind.Idempotent,
+                pipeline.Options.RequestTimeout,
+                $"{method} /{api}",
+                "*/*");
             try
             {
                 // Headers only: the body (the file itself, for a GET) is never read.
-                using var response = await pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, cancellationToken).ConfigureAwait(false);
+                using var response = await SendHeadersOnlyAsync(call, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (OxenApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
             {
                 return false;
             }
-            catch (OxenApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed && method == HttpMethod.Head)
+            catch (OxenApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed
+                && method == HttpMethod.Head)
             {
                 continue;
             }
@@ -96,15 +111,21 @@ internal sealed partial class OxenMediaResolver
     }
 
     /// <summary>PUTs the file as <c>multipart/form-data</c>; false when the hub answers 404 (no repository).</summary>
-    private async ValueTask<bool> PutAsync(OxenLocalMedia content, string api, string path, CancellationToken cancellationToken)
+    private async ValueTask<bool> PutAsync(
+        OxenLocalMedia content, string api, string path, CancellationToken cancellationToken)
     {
         var fileName = path[(path.LastIndexOf('/') + 1)..];
         var call = new OxenCall(
-            HttpMethod.Put, pipeline.ApiUri(api), null, OxenRetryKind.Idempotent, pipeline.Options.MediaUploadTimeout, $"PUT /{api}",
+            HttpMethod.Put,
+            pipeline.ApiUri(api),
+            null,
+            OxenRetryKind.Idempotent,
+            pipeline.Options.MediaUploadTimeout,
+            $"PUT /{api}",
             Content: () => CreateForm(content, fileName, path));
         try
         {
-            using var response = await pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, cancellationToken).ConfigureAwait(false);
+            using var response = await SendHeadersOnlyAsync(call, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (OxenApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -113,7 +134,9 @@ internal sealed partial class OxenMediaResolver
         }
     }
 
-    /// <summary>A fresh form for each attempt: <c>file</c>, streamed from disk, then <c>message</c>, <c>name</c>, <c>email</c>.</summary>
+    /// <summary>
+    /// A fresh form for each attempt: <c>file</c>, streamed from disk, then <c>message</c>, <c>name</c>, <c>email</c>.
+    /// </summary>
     private static MultipartFormDataContent CreateForm(OxenLocalMedia content, string fileName, string path)
     {
         var form = new MultipartFormDataContent();
@@ -145,14 +168,21 @@ internal sealed partial class OxenMediaResolver
             writer.WriteString("name", AuthorName);
             writer.WriteString("email", AuthorEmail);
             writer.WriteEndObject();
-            writer.WriteString("description", "Inputs of Oxen.Video generations, uploaded by the client (content-addressed).");
+            writer.WriteString("description", "Inputs of Oxen.Video generations, uploaded by the client, by content.");
             writer.WriteEndObject();
         }
 
-        var call = new OxenCall(HttpMethod.Post, pipeline.ApiUri("api/repos"), body.WrittenSpan.ToArray(), OxenRetryKind.Idempotent, pipeline.Options.RequestTimeout, "POST /api/repos");
+        // Repeatable like a GET: a repeat after a lost answer gets 409, which is as good.
+        var call = new OxenCall(
+            HttpMethod.Post,
+            pipeline.ApiUri("api/repos"),
+            body.WrittenSpan.ToArray(),
+            OxenRetryKind.Idempotent,
+            pipeline.Options.RequestTimeout,
+            "POST /api/repos");
         try
         {
-            using var response = await pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, cancellationToken).ConfigureAwait(false);
+            using var response = await SendHeadersOnlyAsync(call, cancellationToken).ConfigureAwait(false);
             OxenLog.MediaRepositoryCreated(pipeline.Logger, target.ToString());
         }
         catch (OxenApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
@@ -160,4 +190,8 @@ internal sealed partial class OxenMediaResolver
             // Made meanwhile (another client, a batch): carry on.
         }
     }
+
+    /// <summary>Through the one pipeline; the answer's body is never read (it may be the file itself).</summary>
+    private Task<HttpResponseMessage> SendHeadersOnlyAsync(OxenCall call, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, cancellationToken);
 }

@@ -15,7 +15,7 @@ internal sealed partial class OxenMediaResolver(OxenPipeline pipeline, OxenMedia
 
     private long MaxDataUriBytes => pipeline.Options.MaxDataUriBytes;
 
-    /// <summary>The URL of each distinct local media of a request (by reference), found with the field holding it.</summary>
+    /// <summary>The URL of each distinct local media of a request (by reference), found with its field.</summary>
     /// <exception cref="OxenMediaException">A media cannot be sent; no generation was enqueued.</exception>
     public async ValueTask<Dictionary<OxenMedia, string>> ResolveAsync(
         IReadOnlyList<(OxenMedia Media, string Field)> found,
@@ -30,7 +30,9 @@ internal sealed partial class OxenMediaResolver(OxenPipeline pipeline, OxenMedia
             // stops the request before anything is uploaded or enqueued.
             foreach (var (media, field) in distinct)
             {
-                contents.Add(await ReadAsync(media, field, media.ValidatedKind, cancellationToken).ConfigureAwait(false));
+                var content = await ReadAsync(media, field, media.ValidatedKind, cancellationToken)
+                    .ConfigureAwait(false);
+                contents.Add(content);
             }
 
             var urls = new Dictionary<OxenMedia, string>(ReferenceEqualityComparer.Instance);
@@ -54,7 +56,8 @@ internal sealed partial class OxenMediaResolver(OxenPipeline pipeline, OxenMedia
 
     /// <summary>The URL of one local media for a field of <paramref name="kind"/>.</summary>
     /// <exception cref="OxenMediaException">It cannot be sent.</exception>
-    public async ValueTask<string> PrepareAsync(OxenMedia media, OxenMediaKind kind, string field, CancellationToken cancellationToken)
+    public async ValueTask<string> PrepareAsync(
+        OxenMedia media, OxenMediaKind kind, string field, CancellationToken cancellationToken)
     {
         using var content = await ReadAsync(media, field, kind, cancellationToken).ConfigureAwait(false);
         return content.DataUri ?? await UploadAsync(content, field, media, cancellationToken).ConfigureAwait(false);
@@ -76,7 +79,8 @@ internal sealed partial class OxenMediaResolver(OxenPipeline pipeline, OxenMedia
             media,
             $"it holds {size} bytes, over OxenClientOptions.MaxDataUriBytes ({MaxDataUriBytes}), the most sent inline "
             + "as a data: URI, and no repository is named to upload it to. Set OxenClientOptions.MediaRepository (or "
-            + $"the environment variable {OxenClientOptions.MediaRepositoryEnvironmentVariable}) to \"namespace/repo\", "
+            + $"the environment variable {OxenClientOptions.MediaRepositoryEnvironmentVariable}) to "
+            + "\"namespace/repo\", "
             + "a repository the model's provider can read, or give an https URL of the media. Nothing was sent.");
     }
 }

@@ -9,23 +9,23 @@ namespace Oxen.Video;
 internal static class OxenMediaScopes
 {
     [ThreadStatic]
-    private static string? t_baseDirectory;
+    private static string? _baseDirectory;
 
     [ThreadStatic]
-    private static Func<OxenMedia, string, string>? t_wireText;
+    private static Func<OxenMedia, string, string>? _wireText;
 
     /// <summary>Parses with text that is not a URL taken as a path under <paramref name="baseDirectory"/>.</summary>
     public static T Read<T>(string? baseDirectory, Func<T> parse)
     {
-        var previous = t_baseDirectory;
-        t_baseDirectory = baseDirectory is null ? null : Path.GetFullPath(baseDirectory);
+        var previous = _baseDirectory;
+        _baseDirectory = baseDirectory is null ? null : Path.GetFullPath(baseDirectory);
         try
         {
             return parse();
         }
         finally
         {
-            t_baseDirectory = previous;
+            _baseDirectory = previous;
         }
     }
 
@@ -42,20 +42,20 @@ internal static class OxenMediaScopes
     /// </summary>
     public static void Write(Func<OxenMedia, string, string> wireText, Action write)
     {
-        var previous = t_wireText;
-        t_wireText = wireText;
+        var previous = _wireText;
+        _wireText = wireText;
         try
         {
             write();
         }
         finally
         {
-            t_wireText = previous;
+            _wireText = previous;
         }
     }
 
     public static OxenMedia FromWire(string text) =>
-        t_baseDirectory is { } directory && text.Length > 0 && !OxenMedia.LooksLikeUrl(text)
+        _baseDirectory is { } directory && text.Length > 0 && !OxenMedia.LooksLikeUrl(text)
             ? OxenMedia.FromPathOrUri(text, directory)
             : OxenMedia.FromUri(text);
 
@@ -66,7 +66,7 @@ internal static class OxenMediaScopes
             return media.Url!;
         }
 
-        return t_wireText?.Invoke(media, field) ?? throw new InvalidOperationException(
+        return _wireText?.Invoke(media, field) ?? throw new InvalidOperationException(
             $"'{field}' holds a local media ({media}); it becomes a URL only when OxenClient sends the request, so the request cannot be written as JSON before that.");
     }
 }

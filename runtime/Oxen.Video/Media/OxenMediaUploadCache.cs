@@ -9,7 +9,8 @@ internal sealed class OxenMediaUploadCache(int capacity)
     /// <summary>The default bound: 1,024 URLs (about 200 KB).</summary>
     public const int DefaultCapacity = 1024;
 
-    private readonly Dictionary<string, LinkedListNode<(string Sha256, string Url)>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<(string Sha256, string Url)>> _entries =
+        new(StringComparer.Ordinal);
     private readonly LinkedList<(string Sha256, string Url)> _order = new();
     private readonly Lock _lock = new();
 

@@ -30,7 +30,8 @@ internal sealed class OxenUploadContent : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override async Task SerializeToStreamAsync(
+        Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var source = Open();
         await using (source.ConfigureAwait(false))
@@ -42,7 +43,8 @@ internal sealed class OxenUploadContent : HttpContent
     // Without these, HttpContent would load the whole file into memory for a reader of the content.
     protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(Open());
 
-    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult(Open());
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Open());
 
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => Open();
 
@@ -100,7 +102,8 @@ internal sealed class OxenUploadContent : HttpContent
         public override int Read(Span<byte> buffer) =>
             Done || buffer.IsEmpty ? 0 : Check(buffer, file.Read(buffer[..Want(buffer.Length)]));
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> ReadAsync(
+            Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (Done || buffer.IsEmpty)
             {
@@ -111,7 +114,8 @@ internal sealed class OxenUploadContent : HttpContent
             return Check(buffer.Span, read);
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        public override Task<int> ReadAsync(
+            byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override void Flush()
@@ -144,14 +148,16 @@ internal sealed class OxenUploadContent : HttpContent
         {
             if (read == 0)
             {
-                throw media.ChangedWhileUploading($"it ended after {_read} of the {media.Length} bytes it had when it was hashed");
+                throw media.ChangedWhileUploading(
+                    $"it ended after {_read} of the {media.Length} bytes it had when it was hashed");
             }
 
             _hash.AppendData(buffer[..read]);
             _read += read;
 
             // Checked before the last bytes are handed out, so a changed file is never sent whole.
-            if (Done && !string.Equals(Convert.ToHexStringLower(_hash.GetHashAndReset()), media.Sha256, StringComparison.Ordinal))
+            if (Done && !string.Equals(
+                Convert.ToHexStringLower(_hash.GetHashAndReset()), media.Sha256, StringComparison.Ordinal))
             {
                 throw media.ChangedWhileUploading("its content is no longer what was hashed");
             }

@@ -20,7 +20,7 @@ internal sealed class FakeMediaHub : HttpMessageHandler
 
     public bool RepositoryExists { get; set; } = true;
 
-    /// <summary>Called for each request (with its number among requests of the same method); a status answers it.</summary>
+    /// <summary>Called for each request (and its number among those of its method); a status answers it.</summary>
     public Func<Recorded, int, HttpStatusCode?>? Fault { get; set; }
 
     /// <summary>Called when a PUT arrives, before its content is read (a test may change the file there).</summary>
@@ -33,7 +33,8 @@ internal sealed class FakeMediaHub : HttpMessageHandler
     /// <summary>The methods and paths in order, e.g. <c>HEAD /api/repos/...</c>.</summary>
     public IReadOnlyList<string> Trace => [.. Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}")];
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath.TrimStart('/');
         if (request.Method == HttpMethod.Put)
@@ -49,7 +50,8 @@ internal sealed class FakeMediaHub : HttpMessageHandler
             return Answer(status, "{\"error\": {\"type\": \"fault\", \"message\": \"injected\"}}");
         }
 
-        if (path.StartsWith("api/repos/", StringComparison.Ordinal) && path.Contains("/file/", StringComparison.Ordinal))
+        if (path.StartsWith("api/repos/", StringComparison.Ordinal)
+            && path.Contains("/file/", StringComparison.Ordinal))
         {
             if (request.Method == HttpMethod.Head || request.Method == HttpMethod.Get)
             {
@@ -74,8 +76,11 @@ internal sealed class FakeMediaHub : HttpMessageHandler
 
         return path switch
         {
-            "api/ai/queue" => Answer(HttpStatusCode.OK, """{"generation_id": "gen-1", "status": "succeeded", "result_url": "https://cdn.test/v.mp4"}"""),
-            "api/ai/videos/generate" => Answer(HttpStatusCode.OK, """{"videos": [{"url": "https://cdn.test/v.mp4"}]}"""),
+            "api/ai/queue" => Answer(
+                HttpStatusCode.OK,
+                """{"generation_id": "gen-1", "status": "succeeded", "result_url": "https://cdn.test/v.mp4"}"""),
+            "api/ai/videos/generate" => Answer(
+                HttpStatusCode.OK, """{"videos": [{"url": "https://cdn.test/v.mp4"}]}"""),
             _ => Answer(HttpStatusCode.NotFound, "{}"),
         };
     }
@@ -138,9 +143,10 @@ internal sealed class FakeMediaHub : HttpMessageHandler
     /// <param name="FileName">The file name given, for a file part.</param>
     /// <param name="ContentType">The part's content type.</param>
     /// <param name="DeclaredLength">The part's length as its content computes it (null: not known in advance).</param>
-    /// <param name="ContentKind">The type of the part's <see cref="HttpContent"/> (a buffered one is a byte array).</param>
+    /// <param name="ContentKind">The type of the part's <see cref="HttpContent"/> (buffered: a byte array).</param>
     /// <param name="Bytes">What the part held.</param>
-    internal sealed record Part(string Name, string? FileName, string? ContentType, long? DeclaredLength, string ContentKind, byte[] Bytes)
+    internal sealed record Part(
+        string Name, string? FileName, string? ContentType, long? DeclaredLength, string ContentKind, byte[] Bytes)
     {
         public string Text => Encoding.UTF8.GetString(Bytes);
     }

@@ -64,12 +64,14 @@ internal sealed class LoopbackUploadHub : IAsyncDisposable
                     var lines = head.Split("\r\n");
                     var start = lines[0].Split(' ');
                     var length = lines.Skip(1).Select(l => l.Split(':', 2))
-                        .Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                        .Where(p => p.Length == 2
+                            && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
                         .Select(p => long.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
                         .FirstOrDefault();
                     for (var left = length; left > 0;)
                     {
-                        var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), _stop.Token);
+                        var chunk = buffer.AsMemory(0, (int)Math.Min(buffer.Length, left));
+                        var read = await stream.ReadAsync(chunk, _stop.Token);
                         if (read == 0)
                         {
                             return;
@@ -89,8 +91,10 @@ internal sealed class LoopbackUploadHub : IAsyncDisposable
                         Interlocked.Add(ref _uploadedBytes, length);
                     }
 
-                    var answer = $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n";
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes(answer + (start[0] == "HEAD" ? string.Empty : body)), _stop.Token);
+                    var answer = $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n"
+                        + $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n"
+                        + (start[0] == "HEAD" ? string.Empty : body);
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(answer), _stop.Token);
                 }
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException)

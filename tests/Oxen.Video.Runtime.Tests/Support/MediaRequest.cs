@@ -10,7 +10,8 @@ namespace Oxen.Video.Runtime.Tests;
 /// A hand-written stand-in for a generated request with media: one media field (<c>input_image</c> by default, or
 /// another name and kind) and one media list (<c>input_images</c>), checked and written as generated code does.
 /// </summary>
-internal sealed class MediaRequest(string field = "input_image", OxenMediaKind kind = OxenMediaKind.Image) : IOxenRequest
+internal sealed class MediaRequest(string field = "input_image", OxenMediaKind kind = OxenMediaKind.Image)
+    : IOxenRequest
 {
     public const string Model = "kling-video-v2-6-pro-image-to-video";
 
