@@ -35,15 +35,21 @@ public sealed class MediaResolutionTests : IDisposable
     [Theory]
     [InlineData(OxenGenerationMode.Queue, "/api/ai/queue")]
     [InlineData(OxenGenerationMode.Sync, "/api/ai/videos/generate")]
+    [InlineData(OxenGenerationMode.Sse, "/api/ai/queue")]
     public async Task A_small_png_file_goes_on_the_wire_as_its_exact_data_uri(OxenGenerationMode mode, string endpoint)
     {
         var png = Png(300);
         var path = Write("cat with spaces é.png", png);
-        var client = Client(o => o.MaxDataUriBytes = OxenClientOptions.DefaultMaxDataUriBytes);
+        var client = Client(o =>
+        {
+            o.MaxDataUriBytes = OxenClientOptions.DefaultMaxDataUriBytes;
+            o.PollInitialInterval = TimeSpan.FromMilliseconds(10);
+            o.PollMaxInterval = TimeSpan.FromMilliseconds(20);
+        });
 
         await client.GenerateVideoAsync(new MediaRequest { Media = OxenMedia.FromFile(path) }, mode).Within();
 
-        var sent = Assert.Single(_hub.Requests);
+        var sent = Assert.Single(_hub.Of(HttpMethod.Post));
         Assert.Equal(endpoint, sent.Uri.AbsolutePath);
         var expected = "data:image/png;base64," + Convert.ToBase64String(png);
         Assert.Equal(expected, Json(sent).GetProperty("input_image").GetString());
@@ -155,6 +161,35 @@ public sealed class MediaResolutionTests : IDisposable
         Assert.Equal("video-inputs", create.GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(create.GetProperty("user").GetProperty("email").GetString()));
         Assert.True(create.TryGetProperty("description", out _));
+    }
+
+    [Fact]
+    public async Task A_hub_that_refuses_head_is_asked_with_a_get()
+    {
+        var path = Write("big.png", Png(5000));
+        _hub.Fault = (r, _) => r.Method == HttpMethod.Head ? HttpStatusCode.MethodNotAllowed : null;
+        var client = Client(o => o.MediaRepository = Repo);
+
+        await client.EnqueueAsync(new MediaRequest { Media = OxenMedia.FromFile(path) }).Within();
+
+        Assert.Equal(["HEAD", "GET", "PUT", "POST"], _hub.Requests.Select(r => r.Method.Method));
+    }
+
+    [Fact]
+    public void The_upload_cache_is_bounded_and_keeps_the_most_recently_used()
+    {
+        var cache = new OxenMediaUploadCache(capacity: 2);
+
+        cache.Add("a", "https://x/a");
+        cache.Add("b", "https://x/b");
+        Assert.True(cache.TryGet("a", out _)); // a is now the most recent
+        cache.Add("c", "https://x/c");
+
+        Assert.Equal(2, cache.Count);
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal("https://x/a", a);
+        Assert.True(cache.TryGet("c", out _));
     }
 
     [Fact]

@@ -74,12 +74,16 @@ internal sealed class FakeMediaHub : HttpMessageHandler
             return Answer(existed ? HttpStatusCode.Conflict : HttpStatusCode.OK, "{}");
         }
 
-        return path switch
+        var succeeded = """{"generation_id": "gen-1", "status": "succeeded", "result_url": "https://cdn.test/v.mp4"}""";
+        return (request.Method.Method, path) switch
         {
-            "api/ai/queue" => Answer(
+            // The event stream is not offered: an SSE wait falls back to the safety poll, which finds it done.
+            ("GET", "api/ai/queue") => Answer(HttpStatusCode.OK, """{"generations": [], "count": 0}"""),
+            ("GET", "api/ai/queue/gen-1") => Answer(HttpStatusCode.OK, succeeded),
+            (_, "api/ai/queue") => Answer(
                 HttpStatusCode.OK,
                 """{"generation_id": "gen-1", "status": "succeeded", "result_url": "https://cdn.test/v.mp4"}"""),
-            "api/ai/videos/generate" => Answer(
+            (_, "api/ai/videos/generate") => Answer(
                 HttpStatusCode.OK, """{"videos": [{"url": "https://cdn.test/v.mp4"}]}"""),
             _ => Answer(HttpStatusCode.NotFound, "{}"),
         };
