@@ -101,7 +101,8 @@ public sealed class OxenClientOptions
     /// <summary>
     /// A local media (<see cref="OxenMedia.FromFile"/>, a stream, bytes) of at most this many bytes is sent inline as
     /// a <c>data:</c> URI; a larger one is uploaded to <see cref="MediaRepository"/>, and without one the request is
-    /// refused before anything is sent. 0 uploads every local media. Default 4 MiB.
+    /// refused before anything is sent. 0 uploads every local media; at most 64 MiB
+    /// (<see cref="Validation.OxenValidator.MaxDataUriDecodedBytes"/>). Default 4 MiB.
     /// </summary>
     public long MaxDataUriBytes { get; set; } = DefaultMaxDataUriBytes;
 
@@ -109,7 +110,8 @@ public sealed class OxenClientOptions
     /// The Oxen repository (<c>namespace/name</c>) local media larger than <see cref="MaxDataUriBytes"/> are uploaded
     /// to, content-addressed (<c>{MediaFolder}/{sha256}.{ext}</c>; a file already there is not uploaded again); it is
     /// created when missing. The model's provider downloads the file from it, so it must be readable by them: use a
-    /// public repository, knowingly. When unset, <c>OXEN_MEDIA_REPO</c> is read; default none.
+    /// public repository, knowingly. When unset, <c>OXEN_MEDIA_REPO</c> is read; default none. Checked when the
+    /// client is made: one slash, and letters, digits, <c>-</c>, <c>_</c> and <c>.</c> in each part.
     /// </summary>
     public string? MediaRepository { get; set; }
 
