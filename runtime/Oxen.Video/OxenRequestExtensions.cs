@@ -33,7 +33,7 @@ public static class OxenRequestExtensions
             return null;
         }
 
-        using var body = System.Text.Json.JsonDocument.Parse(OxenRequestBody.Write(request));
+        using var body = System.Text.Json.JsonDocument.Parse(OxenRequestBody.WriteForEstimate(request));
         return pricing.Estimate(body.RootElement, info.Parameters, numGenerations);
     }
 

@@ -18,6 +18,9 @@ public sealed partial class OxenClient
     /// <returns>The video, to save or open.</returns>
     /// <exception cref="Validation.OxenValidationException">The request breaks its schema; nothing was sent.</exception>
     /// <exception cref="OxenCostLimitException">Its estimated cost is above <see cref="OxenClientOptions.MaxCostPerGeneration"/>; nothing was sent.</exception>
+    /// <exception cref="OxenMediaException">
+    /// A local media cannot be sent (see <see cref="OxenMedia"/>); nothing was enqueued.
+    /// </exception>
     /// <exception cref="OxenGenerationFailedException">The generation failed or was cancelled.</exception>
     /// <exception cref="OxenApiException">The API answered with an error, or with a result that is not acceptable.</exception>
     /// <exception cref="OxenWaitTimeoutException">A queued generation did not end within <see cref="OxenClientOptions.MaxWait"/>.</exception>
@@ -47,11 +50,16 @@ public sealed partial class OxenClient
         var tracker = new OxenGenerationTracker(request.ModelId, mode, _pipeline.Time, activity, sawEnqueue: true);
         try
         {
+            // Before any HTTP call of the mode (the event stream's too): a local media that cannot be sent stops here.
+            var body = await OxenRequestBody.WriteAsync(request, _media, [], cancellationToken).ConfigureAwait(false);
             return mode switch
             {
-                OxenGenerationMode.Sync => await GenerateSyncAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
-                OxenGenerationMode.Queue => await GenerateQueuedAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
-                _ => await GenerateWithEventsAsync(request, tracker, progress, cancellationToken).ConfigureAwait(false),
+                OxenGenerationMode.Sync => await GenerateSyncAsync(request, body, tracker, progress, cancellationToken)
+                    .ConfigureAwait(false),
+                OxenGenerationMode.Queue => await GenerateQueuedAsync(
+                    request, body, tracker, progress, cancellationToken).ConfigureAwait(false),
+                _ => await GenerateWithEventsAsync(request, body, tracker, progress, cancellationToken)
+                    .ConfigureAwait(false),
             };
         }
         catch (Exception ex) when (activity is not null)
@@ -66,13 +74,18 @@ public sealed partial class OxenClient
         }
     }
 
-    private async Task<OxenVideo> GenerateSyncAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateSyncAsync(
+        IOxenRequest request,
+        byte[] body,
+        OxenGenerationTracker tracker,
+        IProgress<OxenGenerationProgress>? progress,
+        CancellationToken cancellationToken)
     {
         tracker.Observe(OxenGenerationStatus.Processing, null);
         const string description = "POST /api/ai/videos/generate";
         var started = _pipeline.Time.GetTimestamp();
         progress?.Report(new OxenGenerationProgress(null, OxenGenerationStatus.Processing, TimeSpan.Zero));
-        var call = OxenCalls.SyncGenerate(_pipeline, OxenRequestBody.Write(request));
+        var call = OxenCalls.SyncGenerate(_pipeline, body);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(call.Timeout);
         var limit = _pipeline.Options.MaxDownloadBytes;
@@ -82,11 +95,12 @@ public sealed partial class OxenClient
         try
         {
             using var response = await _pipeline.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, followRedirects: false, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
+            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
                 // The base64 is decoded as it arrives, straight into memory or a temporary file, under the size limit.
-                (document, hasInline) = await OxenSyncAnswerReader.ReadAsync(body, inline, timeout.Token).ConfigureAwait(false);
+                (document, hasInline) = await OxenSyncAnswerReader.ReadAsync(stream, inline, timeout.Token)
+                    .ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -140,15 +154,26 @@ public sealed partial class OxenClient
         }
     }
 
-    private async Task<OxenVideo> GenerateQueuedAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateQueuedAsync(
+        IOxenRequest request,
+        byte[] body,
+        OxenGenerationTracker tracker,
+        IProgress<OxenGenerationProgress>? progress,
+        CancellationToken cancellationToken)
     {
-        var operations = await _queue.EnqueueAsync(request, 1, OxenGenerationMode.Queue, tracker, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, body, OxenGenerationMode.Queue, tracker, cancellationToken)
+            .ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         return await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<OxenVideo> GenerateWithEventsAsync(IOxenRequest request, OxenGenerationTracker tracker, IProgress<OxenGenerationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OxenVideo> GenerateWithEventsAsync(
+        IOxenRequest request,
+        byte[] body,
+        OxenGenerationTracker tracker,
+        IProgress<OxenGenerationProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var started = _pipeline.Time.GetTimestamp();
 
@@ -163,7 +188,8 @@ public sealed partial class OxenClient
             // Not connected yet: enqueue anyway; the catch-up after connecting and the polls cover the gap.
         }
 
-        var operations = await _queue.EnqueueAsync(request, 1, OxenGenerationMode.Sse, tracker, cancellationToken).ConfigureAwait(false);
+        var operations = await _queue.EnqueueAsync(request, body, OxenGenerationMode.Sse, tracker, cancellationToken)
+            .ConfigureAwait(false);
         var operation = operations[0];
         progress?.Report(new OxenGenerationProgress(operation.Id, operation.Status, TimeSpan.Zero));
         subscription.OnSnapshot = snapshot =>

@@ -16,6 +16,9 @@ public sealed partial class OxenClient
     /// <returns>One operation per generation.</returns>
     /// <exception cref="Validation.OxenValidationException">The request breaks its schema.</exception>
     /// <exception cref="OxenCostLimitException">Its estimated cost is above <see cref="OxenClientOptions.MaxCostPerGeneration"/>; nothing was sent.</exception>
+    /// <exception cref="OxenMediaException">
+    /// A local media cannot be sent (see <see cref="OxenMedia"/>); nothing was enqueued.
+    /// </exception>
     public async Task<IReadOnlyList<OxenGenerationOperation>> EnqueueAsync(
         IOxenRequest request,
         int numGenerations = 1,
@@ -27,7 +30,10 @@ public sealed partial class OxenClient
         request.EnsureValid();
         EnsureAffordable(request, numGenerations);
         ThrowIfDisposed();
-        return await _queue.EnqueueAsync(request, numGenerations, OxenGenerationMode.Queue, tracker: null, cancellationToken).ConfigureAwait(false);
+        OxenBodyProperty[] extra = numGenerations > 1 ? [new("num_generations", null, numGenerations)] : [];
+        var body = await OxenRequestBody.WriteAsync(request, _media, extra, cancellationToken).ConfigureAwait(false);
+        return await _queue.EnqueueAsync(request, body, OxenGenerationMode.Queue, tracker: null, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Rebuilds the operation of a generation from its saved id; its status is fetched on first use.</summary>

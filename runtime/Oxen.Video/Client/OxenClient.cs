@@ -16,6 +16,7 @@ public sealed partial class OxenClient : IDisposable
     private readonly OxenPipeline _pipeline;
     private readonly OxenQueueApi _queue;
     private readonly OxenEventStream _events;
+    private readonly OxenMediaResolver _media;
     private readonly bool _ownsEvents;
     private int _disposed;
 
@@ -52,9 +53,10 @@ public sealed partial class OxenClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(http);
         var copy = options?.Clone() ?? new OxenClientOptions();
-        Validate(copy);
+        var repository = Validate(copy);
         _pipeline = new OxenPipeline(copy, http, ownsHttp, downloadHttp, (ILogger?)logger ?? NullLogger.Instance);
         _queue = new OxenQueueApi(_pipeline);
+        _media = new OxenMediaResolver(_pipeline, repository);
         _ownsEvents = sharedStreams is null;
         _events = sharedStreams?.Get(_pipeline) ?? new OxenEventStream(_queue);
     }
@@ -102,7 +104,8 @@ public sealed partial class OxenClient : IDisposable
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-    private static void Validate(OxenClientOptions options)
+    /// <returns>The media repository the options name (or the environment does), checked; null when none.</returns>
+    private static OxenMediaRepository? Validate(OxenClientOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestTimeout, TimeSpan.Zero, nameof(options.RequestTimeout));
@@ -120,5 +123,13 @@ public sealed partial class OxenClient : IDisposable
         {
             ArgumentOutOfRangeException.ThrowIfNegative(max, nameof(options.MaxCostPerGeneration));
         }
+
+        // A data URI is held in memory (and base64 in the body): above the validator's own cap the hub refuses it.
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDataUriBytes, nameof(options.MaxDataUriBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            options.MaxDataUriBytes, Validation.OxenValidator.MaxDataUriDecodedBytes, nameof(options.MaxDataUriBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(
+            options.MediaUploadTimeout, TimeSpan.Zero, nameof(options.MediaUploadTimeout));
+        return OxenMediaRepository.FromOptions(options);
     }
 }

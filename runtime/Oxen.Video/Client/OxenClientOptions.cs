@@ -101,7 +101,8 @@ public sealed class OxenClientOptions
     /// <summary>
     /// A local media (<see cref="OxenMedia.FromFile"/>, a stream, bytes) of at most this many bytes is sent inline as
     /// a <c>data:</c> URI; a larger one is uploaded to <see cref="MediaRepository"/>, and without one the request is
-    /// refused before anything is sent. 0 uploads every local media. Default 4 MiB.
+    /// refused before anything is sent. 0 uploads every local media; at most 64 MiB
+    /// (<see cref="Validation.OxenValidator.MaxDataUriDecodedBytes"/>). Default 4 MiB.
     /// </summary>
     public long MaxDataUriBytes { get; set; } = DefaultMaxDataUriBytes;
 
@@ -109,7 +110,8 @@ public sealed class OxenClientOptions
     /// The Oxen repository (<c>namespace/name</c>) local media larger than <see cref="MaxDataUriBytes"/> are uploaded
     /// to, content-addressed (<c>{MediaFolder}/{sha256}.{ext}</c>; a file already there is not uploaded again); it is
     /// created when missing. The model's provider downloads the file from it, so it must be readable by them: use a
-    /// public repository, knowingly. When unset, <c>OXEN_MEDIA_REPO</c> is read; default none.
+    /// public repository, knowingly. When unset, <c>OXEN_MEDIA_REPO</c> is read; default none. Checked when the
+    /// client is made: one slash, and letters, digits, <c>-</c>, <c>_</c> and <c>.</c> in each part.
     /// </summary>
     public string? MediaRepository { get; set; }
 
@@ -122,6 +124,12 @@ public sealed class OxenClientOptions
     /// <summary>The environment variable read when <see cref="MediaRepository"/> is not set.</summary>
     public const string MediaRepositoryEnvironmentVariable = "OXEN_MEDIA_REPO";
 
+    /// <summary>
+    /// The time allowed for one upload of a local media to <see cref="MediaRepository"/>, per attempt, body
+    /// included (a failed upload is repeated: it is content-addressed). Default 30 min.
+    /// </summary>
+    public TimeSpan MediaUploadTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The clock used for delays and elapsed times; tests may supply their own. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -129,6 +137,15 @@ public sealed class OxenClientOptions
     {
         var key = string.IsNullOrEmpty(ApiKey) ? Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable) : ApiKey;
         return string.IsNullOrEmpty(key) ? null : key;
+    }
+
+    /// <summary><see cref="MediaRepository"/>, else <c>OXEN_MEDIA_REPO</c>, trimmed; null when neither is.</summary>
+    internal string? ResolveMediaRepository()
+    {
+        var text = string.IsNullOrWhiteSpace(MediaRepository)
+            ? Environment.GetEnvironmentVariable(MediaRepositoryEnvironmentVariable)
+            : MediaRepository;
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
     internal Uri ResolveBaseAddress()

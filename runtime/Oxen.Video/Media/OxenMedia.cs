@@ -15,6 +15,7 @@ namespace Oxen.Video;
 public sealed class OxenMedia
 {
     private readonly ReadOnlyMemory<byte> _bytes;
+    private int _validatedKind;
 
     private OxenMedia(OxenMediaSource source, string? url, string? filePath, Stream? stream, ReadOnlyMemory<byte> bytes, string? contentType, string? fileName)
     {
@@ -50,6 +51,17 @@ public sealed class OxenMedia
 
     /// <summary>The file name given with a stream or bytes, or the name of the file; used for the uploaded file's extension.</summary>
     public string? FileName { get; }
+
+    /// <summary>
+    /// The kind of field this media was last validated for (<c>Validate()</c> notes it), or null. The client
+    /// sniffs a local media again when it sends it and refuses content of another kind: a file may change between
+    /// validating and sending.
+    /// </summary>
+    internal OxenMediaKind? ValidatedKind
+    {
+        get => Volatile.Read(ref _validatedKind) is var kind and not 0 ? (OxenMediaKind)kind : null;
+        set => Volatile.Write(ref _validatedKind, (int)(value ?? 0));
+    }
 
     /// <summary>A URL the hub reads itself. It is checked by <c>Validate()</c>: only <c>http</c>, <c>https</c> and <c>data</c> can reach the hub.</summary>
     /// <param name="url">The URL, sent exactly as written.</param>

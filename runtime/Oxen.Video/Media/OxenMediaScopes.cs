@@ -12,7 +12,7 @@ internal static class OxenMediaScopes
     private static string? _baseDirectory;
 
     [ThreadStatic]
-    private static Func<OxenMedia, string>? _wireText;
+    private static Func<OxenMedia, string, string>? _wireText;
 
     /// <summary>Parses with text that is not a URL taken as a path under <paramref name="baseDirectory"/>.</summary>
     public static T Read<T>(string? baseDirectory, Func<T> parse)
@@ -31,6 +31,16 @@ internal static class OxenMediaScopes
 
     /// <summary>Writes with <paramref name="wireText"/> giving the URL of each local media.</summary>
     public static void Write(Func<OxenMedia, string> wireText, Action write)
+    {
+        ArgumentNullException.ThrowIfNull(wireText);
+        Write((media, _) => wireText(media), write);
+    }
+
+    /// <summary>
+    /// Writes with <paramref name="wireText"/> giving the URL of each local media from the media and the name of
+    /// the field that holds it (so a collecting scope can say which field a problem is in).
+    /// </summary>
+    public static void Write(Func<OxenMedia, string, string> wireText, Action write)
     {
         var previous = _wireText;
         _wireText = wireText;
@@ -56,7 +66,7 @@ internal static class OxenMediaScopes
             return media.Url!;
         }
 
-        return _wireText?.Invoke(media) ?? throw new InvalidOperationException(
+        return _wireText?.Invoke(media, field) ?? throw new InvalidOperationException(
             $"'{field}' holds a local media ({media}); it becomes a URL only when OxenClient sends the request, so the request cannot be written as JSON before that.");
     }
 }

@@ -25,7 +25,14 @@ public static partial class OxenValidator
     public static void Media(List<OxenValidationError> errors, string path, OxenMedia? value, OxenMediaKind kind)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (value is null || MediaProblem(value, kind) is not { } problem)
+        if (value is null)
+        {
+            return;
+        }
+
+        // Noted for the send, which sniffs the content again (a file may change after this check).
+        value.ValidatedKind = kind;
+        if (MediaProblem(value, kind) is not { } problem)
         {
             return;
         }

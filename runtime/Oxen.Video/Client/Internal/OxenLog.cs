@@ -40,4 +40,12 @@ internal static partial class OxenLog
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "The charged cost of Oxen generation {GenerationId} is not available: {Reason}")]
     public static partial void ChargedCostUnavailable(ILogger logger, string generationId, string reason);
+
+    [LoggerMessage(
+        EventId = 20, Level = LogLevel.Information, Message = "Oxen media input {Path} ({Bytes} bytes): {Outcome}")]
+    public static partial void MediaUploaded(ILogger logger, string path, long bytes, string outcome);
+
+    [LoggerMessage(
+        EventId = 21, Level = LogLevel.Information, Message = "Created the Oxen repository {Repository} for media")]
+    public static partial void MediaRepositoryCreated(ILogger logger, string repository);
 }

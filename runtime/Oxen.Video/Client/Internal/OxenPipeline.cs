@@ -201,7 +201,19 @@ internal sealed partial class OxenPipeline : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
         }
 
-        if (call.Body is not null)
+        if (call.Content is { } createContent)
+        {
+            try
+            {
+                request.Content = createContent();
+            }
+            catch
+            {
+                request.Dispose();
+                throw;
+            }
+        }
+        else if (call.Body is not null)
         {
             request.Content = new ByteArrayContent(call.Body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };

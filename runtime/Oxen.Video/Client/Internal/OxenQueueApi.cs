@@ -8,20 +8,17 @@ internal sealed class OxenQueueApi(OxenPipeline pipeline)
     public OxenPipeline Pipeline { get; } = pipeline;
 
     /// <param name="request">A validated request.</param>
-    /// <param name="numGenerations">How many generations.</param>
+    /// <param name="body">Its body (<see cref="OxenRequestBody.WriteAsync"/>), local media already made URLs.</param>
     /// <param name="mode">How the caller will wait, for telemetry.</param>
     /// <param name="tracker">The telemetry of the first generation, when the caller already holds one (a span).</param>
     /// <param name="cancellationToken">Stops waiting for the answer.</param>
     public async Task<IReadOnlyList<OxenGenerationOperation>> EnqueueAsync(
         IOxenRequest request,
-        int numGenerations,
+        byte[] body,
         OxenGenerationMode mode,
         OxenGenerationTracker? tracker,
         CancellationToken cancellationToken)
     {
-        var body = numGenerations > 1
-            ? OxenRequestBody.Write(request, new OxenBodyProperty("num_generations", null, numGenerations))
-            : OxenRequestBody.Write(request);
         using var document = await Pipeline.SendJsonAsync(OxenCalls.Enqueue(Pipeline, body), cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var operations = new List<OxenGenerationOperation>();

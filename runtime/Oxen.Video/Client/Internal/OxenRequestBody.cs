@@ -13,6 +13,53 @@ internal readonly record struct OxenBodyProperty(string Name, string? Text, long
 /// </summary>
 internal static class OxenRequestBody
 {
+    /// <summary>What a local media writes as while a body is only priced (<see cref="WriteForEstimate"/>).</summary>
+    internal const string StandInMediaUrl = "https://local-media.invalid/stand-in";
+
+    /// <summary>
+    /// The body to send: the one entry of every send path. The request is written once to find its local media
+    /// (with the fields holding them); without any, that write is the body. Otherwise each distinct local media
+    /// becomes a URL (read, checked and, when large, uploaded, all before the body is sent), and the body is
+    /// written again with them.
+    /// </summary>
+    /// <exception cref="OxenMediaException">A local media cannot be sent; the body was not sent.</exception>
+    public static async ValueTask<byte[]> WriteAsync(
+        IOxenRequest request,
+        OxenMediaResolver resolver,
+        OxenBodyProperty[] extra,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        List<(OxenMedia Media, string Field)>? found = null;
+        var body = Array.Empty<byte>();
+        OxenMediaScopes.Write(
+            (media, field) =>
+            {
+                (found ??= []).Add((media, field));
+                return string.Empty;
+            },
+            () => body = Write(request, extra));
+        if (found is null)
+        {
+            return body;
+        }
+
+        var urls = await resolver.ResolveAsync(found, cancellationToken).ConfigureAwait(false);
+        OxenMediaScopes.Write((media, _) => urls[media], () => body = Write(request, extra));
+        return body;
+    }
+
+    /// <summary>
+    /// The body as a cost estimate reads it: a local media writes as a stand-in URL (pricing never reads media),
+    /// so a request holding a file is priced without reading or uploading it.
+    /// </summary>
+    public static byte[] WriteForEstimate(IOxenRequest request)
+    {
+        var body = Array.Empty<byte>();
+        OxenMediaScopes.Write((_, _) => StandInMediaUrl, () => body = Write(request));
+        return body;
+    }
+
     public static byte[] Write(IOxenRequest request, params ReadOnlySpan<OxenBodyProperty> extra)
     {
         ArgumentNullException.ThrowIfNull(request);
