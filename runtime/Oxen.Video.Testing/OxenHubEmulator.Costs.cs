@@ -8,7 +8,7 @@ namespace Oxen.Video.Testing;
 
 /// <summary>
 /// <c>GET /api/ai/generations/{id}</c>: the generation's record with the charged <c>cost</c> (a decimal string),
-/// computed from the model object's <c>pricing</c> by the same rule as <see cref="OxenModelPricing.Estimate"/>.
+/// computed from the model object's <c>pricing</c> by the same rule as <see cref="OxenModelPricing.Estimate(System.Text.Json.JsonElement, IReadOnlyList{OxenParameterInfo}?, int)"/>.
 /// </summary>
 public sealed partial class OxenHubEmulator
 {

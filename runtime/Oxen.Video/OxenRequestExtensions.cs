@@ -33,8 +33,7 @@ public static class OxenRequestExtensions
             return null;
         }
 
-        using var body = System.Text.Json.JsonDocument.Parse(OxenRequestBody.WriteForEstimate(request));
-        return pricing.Estimate(body.RootElement, info.Parameters, numGenerations);
+        return pricing.Estimate(request, info.Parameters, numGenerations);
     }
 
     /// <summary>The request body as JSON text: <c>{"model": "...", ...}</c> with the properties that are set.</summary>

@@ -50,6 +50,16 @@ internal static class OxenCli
         {
             return await Fail(context, ExitCodes.UsageOrValidation, ex.Message).ConfigureAwait(false);
         }
+        catch (OxenMediaException ex)
+        {
+            // Nothing was enqueued. A failed upload is the hub's or the network's; anything else is the user's input.
+            var exitCode = ex.InnerException is OxenApiException or HttpRequestException or TimeoutException ? ExitCodes.ApiOrNetwork : ExitCodes.UsageOrValidation;
+            var option = "--" + Oxen.Cli.Cli.ModelOptions.Kebab(ex.Field);
+            var hint = ex.Reason.Contains(nameof(OxenClientOptions.MediaRepository), StringComparison.Ordinal)
+                ? " On the command line: --media-repo NAMESPACE/REPO (or OXEN_MEDIA_REPO)."
+                : "";
+            return await Fail(context, exitCode, $"{option}: {ex.Message}{hint}").ConfigureAwait(false);
+        }
         catch (OxenGenerationFailedException ex)
         {
             return await Fail(context, ExitCodes.GenerationFailed, $"Generation {ex.Id} {ex.Status.ToString().ToLowerInvariant()}: {ex.ErrorMessage ?? "no message"}").ConfigureAwait(false);

@@ -10,6 +10,22 @@ public sealed partial record OxenModelPricing
     public const string PerVideoOutputSecond = "per_video_output_second";
 
     /// <summary>
+    /// Estimates the cost of <paramref name="request"/> with this pricing (which may be another source's than
+    /// <see cref="IOxenRequest.ModelInfo"/>, e.g. a schema read at run time). Local media are not read: pricing
+    /// never depends on them.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="parameters">The schema's parameters, for defaults of what the request leaves out.</param>
+    /// <param name="generations">How many generations.</param>
+    /// <returns>The estimate, or <see langword="null"/> when the method, a rate or the duration is unknown.</returns>
+    public OxenCostEstimate? Estimate(IOxenRequest request, IReadOnlyList<OxenParameterInfo>? parameters = null, int generations = 1)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var body = JsonDocument.Parse(OxenRequestBody.WriteForEstimate(request));
+        return Estimate(body.RootElement, parameters, generations);
+    }
+
+    /// <summary>
     /// Estimates the cost of a request body: its <c>duration</c> (or <c>seconds</c>; numbers or strings such as
     /// <c>"5"</c> and <c>"5s"</c>) or the schema's default, the rate for its <c>resolution</c> when priced apart,
     /// the audio rate when <c>generate_audio</c> is (or defaults to) true, times <c>num_generations</c>.

@@ -9,7 +9,7 @@ namespace Oxen.Cli.Cli;
 internal static class CostGuard
 {
     /// <summary>
-    /// The estimate: the runtime's rule (<see cref="OxenModelPricing.Estimate"/>, what <c>request.EstimateCost()</c>
+    /// The estimate: the runtime's rule (<see cref="OxenModelPricing.Estimate(IOxenRequest, IReadOnlyList{OxenParameterInfo}?, int)"/>, what <c>request.EstimateCost()</c>
     /// uses) applied with the pricing of the model this command resolved, compiled in or read at run time.
     /// </summary>
     internal static Func<OxenModelInfo, IOxenRequest, OxenCostEstimate?> Estimate { get; set; } = static (model, request) =>
@@ -19,8 +19,7 @@ internal static class CostGuard
             return null;
         }
 
-        using var body = JsonDocument.Parse(request.ToJson());
-        return pricing.Estimate(body.RootElement, model.Parameters);
+        return pricing.Estimate(request, model.Parameters);
     };
 
     public static async Task CheckAsync(OxenModelInfo model, IOxenRequest request, decimal? maxCost, bool allowUnknown, TextWriter status)
