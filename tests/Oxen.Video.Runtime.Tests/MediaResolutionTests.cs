@@ -141,6 +141,32 @@ public sealed class MediaResolutionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_content_sent_by_eight_requests_at_once_is_uploaded_once()
+    {
+        // Whatever the timing, the content must go up once: a request that starts while the upload runs joins it,
+        // and one that starts after finds it in the cache. (Without joining, each would HEAD, find 404 and PUT.)
+        var path = Write("big.png", Png(5000));
+        var client = Client(o => o.MediaRepository = Repo);
+        using var gate = new SemaphoreSlim(0);
+        var putStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hub.OnPut = () =>
+        {
+            putStarted.TrySetResult();
+            gate.Wait(Wait.Default);
+        };
+
+        var sends = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => client.EnqueueAsync(new MediaRequest { Media = OxenMedia.FromFile(path) })))
+            .ToList();
+        await Task.WhenAny(putStarted.Task, Task.WhenAll(sends)).Within();
+        gate.Release(8);
+        await Task.WhenAll(sends).Within();
+
+        Assert.Single(_hub.Of(HttpMethod.Put));
+        Assert.Equal(8, _hub.Of(HttpMethod.Post).Count());
+    }
+
+    [Fact]
     public async Task A_missing_repository_is_created_and_409_counts_as_there()
     {
         var path = Write("big.png", Png(5000));

@@ -32,6 +32,51 @@ internal sealed partial class OxenMediaResolver
             return known;
         }
 
+        // Lines of a batch run side by side: the same content asked for twice at once is uploaded once.
+        var mine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _uploading.GetOrAdd(sha, mine.Task);
+        if (running != mine.Task)
+        {
+            try
+            {
+                var url = await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+                OxenLog.MediaUploaded(pipeline.Logger, shown, content.Length, "already uploaded by this client");
+                return url;
+            }
+            catch (OxenMediaException)
+            {
+                // The other upload failed, in its own words: this one tries for itself and reports for its field.
+            }
+        }
+
+        try
+        {
+            var url = await UploadOnceAsync(content, field, media, target, sha, path, api, shown, cancellationToken).ConfigureAwait(false);
+            mine.TrySetResult(url);
+            return url;
+        }
+        catch (Exception ex)
+        {
+            mine.TrySetException(ex);
+            throw;
+        }
+        finally
+        {
+            _uploading.TryRemove(new KeyValuePair<string, Task<string>>(sha, mine.Task));
+        }
+    }
+
+    private async ValueTask<string> UploadOnceAsync(
+        OxenLocalMedia content,
+        string field,
+        OxenMedia media,
+        OxenMediaRepository target,
+        string sha,
+        string path,
+        string api,
+        string shown,
+        CancellationToken cancellationToken)
+    {
         try
         {
             var there = await ExistsAsync(api, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ namespace Oxen.Video;
 internal sealed partial class OxenMediaResolver(OxenPipeline pipeline, OxenMediaRepository? repository)
 {
     private readonly OxenMediaUploadCache _cache = new(OxenMediaUploadCache.DefaultCapacity);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> _uploading = new(StringComparer.Ordinal);
 
     /// <summary>How many uploaded contents this client remembers (for tests).</summary>
     internal int CachedUploads => _cache.Count;
