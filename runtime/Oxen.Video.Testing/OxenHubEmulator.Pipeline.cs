@@ -40,6 +40,7 @@ public sealed partial class OxenHubEmulator
         app.MapGet("/api/ai/generations/{id}", GetGenerationRecordAsync);
         app.MapGet("/api/events", StreamEventsAsync);
         app.MapGet("/api/ai/results/{id}.mp4", RedirectToFile);
+        MapRepositoryRoutes(app);
 
         // Result files on the API origin too, for result URLs the hub gives relative (/files/{id}.mp4).
         app.MapGet("/files/{id}.mp4", ServeFileAsync);
@@ -91,6 +92,8 @@ public sealed partial class OxenHubEmulator
         {
             429 => ("rate_limited", "Rate limit exceeded"),
             404 => ("resource_not_found", "Not found"),
+            409 => ("resource_already_exists", "Conflict"),
+            413 => ("payload_too_large", "Payload too large"),
             405 => ("method_not_allowed", "Method not allowed"),
             < 500 => ("bad_request", "Bad request"),
             _ => ("internal_error", "Internal server error"),
