@@ -112,7 +112,8 @@ public sealed partial class OxenHubEmulator
         UploadForm form;
         try
         {
-            form = await ReadUploadFormAsync(context, boundary).ConfigureAwait(false);
+            var replaced = Repositories.Find(owner, repo, branch, path)?.Length ?? 0;
+            form = await ReadUploadFormAsync(context, boundary, replaced).ConfigureAwait(false);
         }
         catch (UploadRefusedException refused)
         {

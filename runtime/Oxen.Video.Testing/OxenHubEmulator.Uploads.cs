@@ -17,7 +17,10 @@ public sealed partial class OxenHubEmulator
     private const int MaxFormSections = 64;
     private static readonly string[] RequiredUploadFields = ["message", "name", "email"];
 
-    private async Task<UploadForm> ReadUploadFormAsync(HttpContext context, string boundary)
+    /// <param name="context">The upload.</param>
+    /// <param name="boundary">The multipart boundary.</param>
+    /// <param name="reclaimable">The bytes of the file the upload replaces, if any: they free up when it commits.</param>
+    private async Task<UploadForm> ReadUploadFormAsync(HttpContext context, string boundary, long reclaimable)
     {
         // Kestrel's own 30 MB cap would cut a large video short with a bare 413; the limits below are the
         // emulator's, checked as bytes arrive, and this cap only stops a body that is mostly not files.
@@ -37,7 +40,7 @@ public sealed partial class OxenHubEmulator
                     throw Refuse(400, $"The form has over {MaxFormSections} parts; an upload has a few.");
                 }
 
-                await ReadSectionAsync(section, form, context.RequestAborted).ConfigureAwait(false);
+                await ReadSectionAsync(section, form, reclaimable, context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException && ex is not BadHttpRequestException)
@@ -63,10 +66,10 @@ public sealed partial class OxenHubEmulator
         return form;
     }
 
-    private async Task ReadSectionAsync(MultipartSection section, UploadForm form, CancellationToken cancellationToken)
+    private async Task ReadSectionAsync(MultipartSection section, UploadForm form, long reclaimable, CancellationToken cancellationToken)
     {
         if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-            || !disposition.IsFormDisposition())
+            || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
         {
             throw Refuse(400, "Each part needs 'Content-Disposition: form-data; name=...'.");
         }
@@ -76,7 +79,8 @@ public sealed partial class OxenHubEmulator
         {
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
             var alreadyRead = form.Files.Sum(f => f.Blob.Length);
-            var room = _options.MaxRepositoryBytes - Repositories.StoredBytes - alreadyRead;
+            // A first bound as bytes arrive; the commit checks the total exactly.
+            var room = _options.MaxRepositoryBytes - Repositories.StoredBytes + reclaimable - alreadyRead;
             var limit = Math.Min(_options.MaxRepositoryFileBytes, Math.Max(0, room));
             using var builder = new EmulatorBlob.Builder();
             if (!await builder.ReadAsync(section.Body, limit, cancellationToken).ConfigureAwait(false))

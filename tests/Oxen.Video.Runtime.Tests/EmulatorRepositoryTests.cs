@@ -1,0 +1,289 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Oxen.Video.Testing;
+
+namespace Oxen.Video.Runtime.Tests;
+
+/// <summary>The emulator's repository file API, over real HTTP: create, upload, download, limits and faults.</summary>
+public sealed class EmulatorRepositoryTests
+{
+    internal static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[120]];
+
+    [Fact]
+    public async Task Create_answers_200_with_the_repository_then_409_for_the_same_name()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+
+        using var created = await CreateAsync(http, "alice", "inputs");
+        using var again = await CreateAsync(http, "alice", "inputs");
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        using var body = await JsonOf(created);
+        Assert.Equal("alice", body.RootElement.GetProperty("namespace").GetString());
+        Assert.Equal("inputs", body.RootElement.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("alice/inputs", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, h.Hub.Counters.RepositoriesCreated);
+    }
+
+    [Theory]
+    [InlineData("{", "not valid JSON")]
+    [InlineData("[1]", "must be a JSON object")]
+    [InlineData("""{"name":"r","user":{"name":"a","email":"a@b"}}""", "namespace: is required")]
+    [InlineData("""{"namespace":"a/b","name":"r","user":{"name":"a","email":"a@b"}}""", "namespace: 'a/b' is not a name")]
+    [InlineData("""{"namespace":"a","name":"r","name":"s","user":{"name":"a","email":"a@b"}}""", "not valid JSON")]
+    [InlineData("""{"namespace":"a","name":"r"}""", "user: is required")]
+    [InlineData("""{"namespace":"a","name":"r","user":{"name":"a"}}""", "user.email: is required")]
+    public async Task A_malformed_create_body_is_400_naming_the_problem(string json, string expected)
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+
+        using var answer = await http.PostAsync("api/repos", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        using var body = await JsonOf(answer);
+        Assert.Contains(expected, body.RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
+    }
+
+    [Fact]
+    public async Task A_create_body_that_is_not_json_is_415()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+
+        using var answer = await http.PostAsync("api/repos", new StringContent(CreateJson("a", "r"), Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
+        Assert.Contains("application/json", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
+    }
+
+    [Fact]
+    public async Task A_put_file_comes_back_the_same_from_get_with_its_sniffed_type()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+
+        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/media/cat.png", Png);
+        using var get = await http.GetAsync("api/repos/alice/inputs/file/main/media/cat.png");
+
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        using var answer = await JsonOf(put);
+        Assert.False(string.IsNullOrEmpty(answer.RootElement.GetProperty("commit").GetProperty("id").GetString()));
+        var file = answer.RootElement.GetProperty("file");
+        Assert.Equal("media/cat.png", file.GetProperty("path").GetString());
+        Assert.Equal(Png.Length, file.GetProperty("size").GetInt64());
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(Png)), file.GetProperty("hash").GetString());
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal("image/png", get.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Png, await get.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, h.Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task A_large_upload_streams_past_kestrels_default_body_limit_and_comes_back_whole()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        var video = new byte[40 * 1024 * 1024];
+        OxenHubEmulator.SampleVideo.Span.CopyTo(video);
+
+        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/big.mp4", video);
+        using var get = await http.GetAsync("api/repos/alice/inputs/file/main/big.mp4");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("video/mp4", get.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(SHA256.HashData(video), SHA256.HashData(await get.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task Head_is_200_with_the_length_for_a_stored_file_and_404_for_a_missing_one()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        (await UploadAsync(http, "api/repos/alice/inputs/file/main/cat.png", Png)).Dispose();
+
+        using var present = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/repos/alice/inputs/file/main/cat.png"));
+        using var absent = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/repos/alice/inputs/file/main/dog.png"));
+        using var otherBranch = await http.GetAsync("api/repos/alice/inputs/file/dev/cat.png");
+
+        Assert.Equal(HttpStatusCode.OK, present.StatusCode);
+        Assert.Equal(Png.Length, present.Content.Headers.ContentLength);
+        Assert.Empty(await present.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherBranch.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_put_to_a_missing_repository_is_404_and_stores_nothing()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+
+        using var put = await UploadAsync(http, "api/repos/alice/nowhere/file/main/cat.png", Png);
+
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
+        Assert.Contains("Repository not found: alice/nowhere", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task A_put_that_is_not_multipart_is_415()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        var raw = new ByteArrayContent(Png);
+        raw.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+
+        using var put = await http.PutAsync("api/repos/alice/inputs/file/main/cat.png", raw);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, put.StatusCode);
+        Assert.Contains("multipart/form-data", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task A_put_without_the_commit_fields_is_400_naming_them()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Png), "file", "cat.png" } };
+
+        using var put = await http.PutAsync("api/repos/alice/inputs/file/main/cat.png", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("message, name, email: are required", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_per_file_limit_is_413_and_stores_nothing()
+    {
+        await using var h = await Harness.StartAsync(o => o.MaxRepositoryFileBytes = 1024);
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+
+        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/big.png", [.. Png, .. new byte[2 * 1024 * 1024]]);
+        using var get = await http.GetAsync("api/repos/alice/inputs/file/main/big.png");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, put.StatusCode);
+        Assert.Contains("MaxRepositoryFileBytes", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(0, h.Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task An_upload_past_the_total_limit_is_413_while_a_replacement_of_the_same_path_fits()
+    {
+        await using var h = await Harness.StartAsync(o => o.MaxRepositoryBytes = 3000);
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        byte[] file = [.. Png, .. new byte[1800]];
+
+        using var first = await UploadAsync(http, "api/repos/alice/inputs/file/main/a.png", file);
+        using var second = await UploadAsync(http, "api/repos/alice/inputs/file/main/b.png", file);
+        using var replaced = await UploadAsync(http, "api/repos/alice/inputs/file/main/a.png", file);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, second.StatusCode);
+        Assert.Contains("MaxRepositoryBytes", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(2, h.Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task Injected_500s_and_413_answer_before_anything_is_stored_then_uploads_work_again()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        h.Hub.Faults.FailUploads(count: 2);
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/cat.png", Png);
+            codes.Add(put.StatusCode);
+        }
+
+        h.Hub.Faults.RefuseUploadsAsTooLarge();
+        using var refused = await UploadAsync(http, "api/repos/alice/inputs/file/main/dog.png", Png);
+        using var dog = await http.GetAsync("api/repos/alice/inputs/file/main/dog.png");
+
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK], codes);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, dog.StatusCode);
+        Assert.Equal(1, h.Hub.Counters.Uploads);
+        Assert.Equal(4, h.Hub.Counters.Requests("PUT", "/api/repos/*"));
+    }
+
+    [Fact]
+    public async Task An_injected_409_on_create_still_leaves_a_repository_to_upload_into()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        h.Hub.Faults.ConflictOnRepositoryCreate();
+
+        using var conflict = await CreateAsync(http, "alice", "inputs");
+        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/cat.png", Png);
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
+    }
+
+    [Fact]
+    public async Task Every_repository_route_answers_401_without_the_key()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = new HttpClient { BaseAddress = h.Hub.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
+
+        using var create = await CreateAsync(http, "alice", "inputs");
+        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/cat.png", Png);
+        using var get = await http.GetAsync("api/repos/alice/inputs/file/main/cat.png");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, create.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, put.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
+        Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
+    }
+
+    internal static HttpClient Http(Harness h)
+    {
+        var http = new HttpClient { BaseAddress = h.Hub.BaseAddress, Timeout = Wait.Default };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Harness.ApiKey);
+        return http;
+    }
+
+    internal static Task<HttpResponseMessage> CreateAsync(HttpClient http, string owner, string name) =>
+        http.PostAsync("api/repos", new StringContent(CreateJson(owner, name), Encoding.UTF8, "application/json"));
+
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string path, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes), "file", Path.GetFileName(path) },
+            { new StringContent("Add an input"), "message" },
+            { new StringContent("Oxen Tests"), "name" },
+            { new StringContent("tests@example.com"), "email" },
+        };
+        return await http.PutAsync(path, form);
+    }
+
+    private static string CreateJson(string owner, string name) =>
+        $$"""{"namespace":"{{owner}}","name":"{{name}}","user":{"name":"Oxen Tests","email":"tests@example.com"},"description":"inputs"}""";
+
+    private static async Task<JsonDocument> JsonOf(HttpResponseMessage answer) =>
+        JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+}
