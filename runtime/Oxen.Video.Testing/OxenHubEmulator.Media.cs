@@ -142,7 +142,7 @@ public sealed partial class OxenHubEmulator
             return null;
         }
 
-        ReadOnlyMemory<byte>? bytes;
+        byte[]? bytes;
         try
         {
             bytes = answer(url);
@@ -162,7 +162,7 @@ public sealed partial class OxenHubEmulator
             return $"{ShowUrl(url.ToString())} has {content.Length} bytes, over the {_options.MaxMediaInputBytes} a media input may have.";
         }
 
-        var head = content.Span[..Math.Min(content.Length, OxenMediaTypes.SniffLength)];
+        var head = content.AsSpan(0, Math.Min(content.Length, OxenMediaTypes.SniffLength));
         return ContentProblem(ShowUrl(url.ToString()), head, content.Length, kind);
     }
 

@@ -88,7 +88,7 @@ public sealed class OxenHubEmulatorOptions
     /// test may pass <c>https://example.com/cat.png</c> without serving it. The emulator's own repository files,
     /// its result files and data: URIs are always read for real.
     /// </summary>
-    public Func<Uri, ReadOnlyMemory<byte>?>? ExternalMedia { get; set; }
+    public Func<Uri, byte[]?>? ExternalMedia { get; set; }
 
     /// <summary>Adds a video model from its request schema.</summary>
     /// <returns>These options, for chaining.</returns>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Oxen.Video.Testing;
 
 namespace Oxen.Video.Runtime.Tests;
@@ -259,6 +260,137 @@ public sealed class EmulatorRepositoryTests
         Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
     }
 
+    [Fact]
+    public async Task A_queued_generation_with_a_png_data_uri_in_an_image_field_succeeds()
+    {
+        await using var h = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(h);
+
+        var generation = await RunQueuedAsync(h, http, new() { ["input_image"] = DataUri("image/png", Png) });
+
+        Assert.Equal("succeeded", generation.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, generation.GetProperty("error_message").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_data_uri_of_a_few_megabytes_is_read_whole_not_refused_as_a_long_uri()
+    {
+        await using var h = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(h);
+        byte[] large = [.. Png, .. new byte[3 * 1024 * 1024]];
+
+        var generation = await RunQueuedAsync(h, http, new() { ["input_image"] = DataUri("image/png", large) });
+
+        Assert.True(generation.GetProperty("status").GetString() == "succeeded", generation.GetProperty("error_message").ToString());
+    }
+
+    [Theory]
+    [InlineData("text", "input_image: the data: URI holds text or a format the hub does not read, not an image")]
+    [InlineData("mp4", "input_image: the data: URI holds video/mp4, not an image; allowed: an image (JPEG, PNG, GIF or WebP).")]
+    [InlineData("empty", "input_image: the data: URI is empty (0 bytes)")]
+    [InlineData("bad-base64", "input_image: the data: URI's base64 does not decode.")]
+    [InlineData("missing-file", "input_image: {hub}api/repos/alice/inputs/file/main/missing.png answered 404")]
+    [InlineData("file-url", "input_image: file:///tmp/cat.png has the scheme 'file', which the hub cannot download")]
+    public async Task A_queued_generation_whose_input_is_not_readable_media_of_its_kind_fails_naming_the_field(string input, string expected)
+    {
+        await using var h = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        var value = input switch
+        {
+            "text" => DataUri("image/png", Encoding.UTF8.GetBytes("just some words, not a picture")),
+            "mp4" => DataUri("image/png", OxenHubEmulator.SampleVideo.ToArray()),
+            "empty" => "data:image/png;base64,",
+            "bad-base64" => "data:image/png;base64,@@@@",
+            "missing-file" => new Uri(h.Hub.BaseAddress, "api/repos/alice/inputs/file/main/missing.png").ToString(),
+            _ => "file:///tmp/cat.png",
+        };
+
+        var generation = await RunQueuedAsync(h, http, new() { ["input_image"] = value });
+
+        Assert.Equal("failed", generation.GetProperty("status").GetString());
+        var message = generation.GetProperty("error_message").GetString()!;
+        Assert.Contains(expected.Replace("{hub}", h.Hub.BaseAddress.ToString(), StringComparison.Ordinal), message, StringComparison.Ordinal);
+        Assert.DoesNotContain("base64,", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_repository_file_is_read_as_an_input_and_a_bad_list_item_is_named_by_its_index()
+    {
+        await using var h = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        (await UploadAsync(http, "api/repos/alice/inputs/file/main/media/cat 1.png", Png)).Dispose();
+        var url = new Uri(h.Hub.BaseAddress, "api/repos/alice/inputs/file/main/media/cat%201.png").ToString();
+
+        var good = await RunQueuedAsync(h, http, new() { ["input_image"] = url, ["reference_images"] = new JsonArray(url) });
+        var bad = await RunQueuedAsync(h, http, new()
+        {
+            ["reference_images"] = new JsonArray(url, DataUri("image/png", OxenHubEmulator.SampleVideo.ToArray())),
+        });
+
+        Assert.Equal("succeeded", good.GetProperty("status").GetString());
+        Assert.Equal("failed", bad.GetProperty("status").GetString());
+        var message = bad.GetProperty("error_message").GetString()!;
+        Assert.Contains("reference_images[1]: the data: URI holds video/mp4", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("reference_images[0]", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_audio_field_given_an_image_from_the_repository_fails()
+    {
+        await using var h = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        (await UploadAsync(http, "api/repos/alice/inputs/file/main/voice.mp3", Png)).Dispose();
+        var url = new Uri(h.Hub.BaseAddress, "api/repos/alice/inputs/file/main/voice.mp3").ToString();
+
+        var generation = await RunQueuedAsync(h, http, new() { ["audio_url"] = url });
+
+        Assert.Equal("failed", generation.GetProperty("status").GetString());
+        Assert.Contains("audio_url: the repository file alice/inputs/main/voice.mp3 holds image/png, not an audio file",
+            generation.GetProperty("error_message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Other_hosts_answer_what_ExternalMedia_says_and_are_readable_when_it_is_unset()
+    {
+        var served = new Dictionary<string, byte[]> { ["https://example.com/cat.png"] = Png };
+        await using var configured = await Harness.StartAsync(o =>
+        {
+            AddMediaModel(o);
+            o.ExternalMedia = url => served.TryGetValue(url.ToString(), out var bytes) ? bytes : null;
+        });
+        await using var unset = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(configured);
+        using var unsetHttp = Http(unset);
+
+        var cat = await RunQueuedAsync(configured, http, new() { ["input_image"] = "https://example.com/cat.png" });
+        var gone = await RunQueuedAsync(configured, http, new() { ["input_image"] = "https://example.com/gone.png" });
+        var assumed = await RunQueuedAsync(unset, unsetHttp, new() { ["input_image"] = "https://example.com/gone.png" });
+
+        Assert.Equal("succeeded", cat.GetProperty("status").GetString());
+        Assert.Equal("failed", gone.GetProperty("status").GetString());
+        Assert.Contains("input_image: https://example.com/gone.png could not be downloaded",
+            gone.GetProperty("error_message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("succeeded", assumed.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_sync_generation_with_an_unreadable_input_fails_naming_the_field()
+    {
+        await using var h = await Harness.StartAsync(AddMediaModel);
+        using var http = Http(h);
+        var body = MediaBody(new() { ["input_image"] = DataUri("image/png", Encoding.UTF8.GetBytes("plain text")) });
+
+        using var answer = await http.PostAsync("api/ai/videos/generate", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
+        using var error = await JsonOf(answer);
+        Assert.Contains("input_image: the data: URI holds text", error.RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.SyncGenerations);
+    }
+
     internal static HttpClient Http(Harness h)
     {
         var http = new HttpClient { BaseAddress = h.Hub.BaseAddress, Timeout = Wait.Default };
@@ -279,6 +411,41 @@ public sealed class EmulatorRepositoryTests
             { new StringContent("tests@example.com"), "email" },
         };
         return await http.PutAsync(path, form);
+    }
+
+    private const string MediaModel = "acme-image-to-video";
+
+    private const string MediaSchema = """
+        {"type": "object", "required": ["prompt"],
+         "properties": {
+           "prompt": {"type": "string"},
+           "input_image": {"type": "string", "format": "uri"},
+           "reference_images": {"type": "array", "items": {"type": "string", "format": "uri"}},
+           "audio_url": {"type": "string", "format": "uri"}
+         }}
+        """;
+
+    private static void AddMediaModel(OxenHubEmulatorOptions options) => options.AddModel(MediaModel, MediaSchema);
+
+    private static string DataUri(string type, byte[] bytes) => $"data:{type};base64,{Convert.ToBase64String(bytes)}";
+
+    private static string MediaBody(JsonObject inputs)
+    {
+        inputs["model"] = MediaModel;
+        inputs["prompt"] = "the cat walks";
+        return inputs.ToJsonString();
+    }
+
+    /// <summary>Enqueues, waits for the end (bounded), and gives the hub's view of the generation.</summary>
+    private static async Task<JsonElement> RunQueuedAsync(Harness h, HttpClient http, JsonObject inputs)
+    {
+        using var answer = await http.PostAsync("api/ai/queue", new StringContent(MediaBody(inputs), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using var queued = await JsonOf(answer);
+        var id = queued.RootElement.GetProperty("generations")[0].GetProperty("generation_id").GetString()!;
+        await Wait.UntilAsync(() => h.Hub.GetStatus(id) is "succeeded" or "failed");
+        using var status = await JsonOf(await http.GetAsync($"api/ai/queue/{id}"));
+        return status.RootElement.Clone();
     }
 
     private static string CreateJson(string owner, string name) =>
