@@ -67,8 +67,8 @@ public sealed partial class OxenHubEmulator
 
         if (url.Scheme is not ("http" or "https"))
         {
-            return $"{ShowUrl(value)} has the scheme '{url.Scheme}', which the hub cannot download; allowed: an http(s) "
-                + $"URL or a data: URI of {OxenMediaTypes.Noun(kind)}.";
+            return $"{ShowUrl(value)} has the scheme '{url.Scheme}', which the hub cannot download; "
+                + $"allowed: an http(s) URL or a data: URI of {OxenMediaTypes.Noun(kind)}.";
         }
 
         return IsOwnOrigin(url) ? OwnFileProblem(url, kind) : ExternalProblem(url, kind);
@@ -79,7 +79,8 @@ public sealed partial class OxenHubEmulator
         var comma = value.IndexOf(',', StringComparison.Ordinal);
         if (comma < 0)
         {
-            return $"the data: URI has no comma before its data; allowed: data:<type>;base64,<data> of {OxenMediaTypes.Noun(kind)}.";
+            return "the data: URI has no comma before its data; "
+                + $"allowed: data:<type>;base64,<data> of {OxenMediaTypes.Noun(kind)}.";
         }
 
         var header = value.AsSpan(5, comma - 5);
@@ -96,7 +97,8 @@ public sealed partial class OxenHubEmulator
 
         if (length > _options.MaxMediaInputBytes)
         {
-            return $"the data: URI holds {length} bytes, over the {_options.MaxMediaInputBytes} a media input may have.";
+            return $"the data: URI holds {length} bytes, over the {_options.MaxMediaInputBytes} a media input may "
+                + "have (OxenHubEmulatorOptions.MaxMediaInputBytes).";
         }
 
         // Only the first bytes tell the format: decode those (the whole when whitespace breaks the quartets).
@@ -105,13 +107,16 @@ public sealed partial class OxenHubEmulator
         if (!Convert.TryFromBase64Chars(head[..(head.Length / 4 * 4)], bytes, out var written))
         {
             var all = Convert.FromBase64String(data.ToString());
-            return ContentProblem("the data: URI", all.AsSpan(0, Math.Min(all.Length, OxenMediaTypes.SniffLength)), all.Length, kind);
+            var allHead = all.AsSpan(0, Math.Min(all.Length, OxenMediaTypes.SniffLength));
+            return ContentProblem("the data: URI", allHead, all.Length, kind);
         }
 
         return ContentProblem("the data: URI", bytes.AsSpan(0, written), length, kind);
     }
 
-    /// <summary>A URL of this emulator: a repository file, or a result file (so a result can feed a next model).</summary>
+    /// <summary>
+    /// A URL of this emulator: a repository file, or a result file (so one model's result can feed the next).
+    /// </summary>
     private string? OwnFileProblem(Uri url, OxenMediaKind kind)
     {
         var segments = url.AbsolutePath.Split('/').Skip(1).Select(Uri.UnescapeDataString).ToArray();
@@ -121,8 +126,8 @@ public sealed partial class OxenHubEmulator
             var what = $"the repository file {owner}/{repo}/{branch}/{path}";
             return Repositories.Find(owner, repo, branch, path) is { } blob
                 ? ContentProblem(what, blob.Head, blob.Length, kind)
-                : $"{ShowUrl(url.ToString())} answered 404: {what} does not exist (it was never uploaded, or to another "
-                    + "repository or branch).";
+                : $"{ShowUrl(url.ToString())} answered 404: {what} does not exist (it was never uploaded, or "
+                    + "to another repository or branch).";
         }
 
         if (segments is ["files" or "api", ..] && segments[^1].EndsWith(".mp4", StringComparison.Ordinal)
@@ -159,14 +164,17 @@ public sealed partial class OxenHubEmulator
 
         if (content.Length > _options.MaxMediaInputBytes)
         {
-            return $"{ShowUrl(url.ToString())} has {content.Length} bytes, over the {_options.MaxMediaInputBytes} a media input may have.";
+            return $"{ShowUrl(url.ToString())} has {content.Length} bytes, over the {_options.MaxMediaInputBytes} "
+                + "a media input may have (OxenHubEmulatorOptions.MaxMediaInputBytes).";
         }
 
         var head = content.AsSpan(0, Math.Min(content.Length, OxenMediaTypes.SniffLength));
         return ContentProblem(ShowUrl(url.ToString()), head, content.Length, kind);
     }
 
-    /// <summary>Why these bytes are not media of <paramref name="kind"/> (sniffed, never told by a name), or null.</summary>
+    /// <summary>
+    /// Why these bytes are not media of <paramref name="kind"/> (sniffed, never told by a name), or null.
+    /// </summary>
     private static string? ContentProblem(string what, ReadOnlySpan<byte> head, long length, OxenMediaKind kind)
     {
         var allowed = $"allowed: {OxenMediaTypes.Noun(kind)} ({OxenMediaTypes.Formats(kind)})";

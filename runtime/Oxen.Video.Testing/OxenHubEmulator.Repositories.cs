@@ -23,7 +23,8 @@ public sealed partial class OxenHubEmulator
 
     private EmulatorRepositoryStore? _repositoryStore;
 
-    private EmulatorRepositoryStore Repositories => _repositoryStore ??= new EmulatorRepositoryStore(_options.MaxRepositoryBytes);
+    private EmulatorRepositoryStore Repositories =>
+        _repositoryStore ??= new EmulatorRepositoryStore(_options.MaxRepositoryBytes);
 
     private void MapRepositoryRoutes(WebApplication app)
     {
@@ -71,8 +72,9 @@ public sealed partial class OxenHubEmulator
             if (!created || Faults.TakeCreateConflict())
             {
                 // An injected conflict still leaves the repository there, as when another client made it first.
-                var detail = $"Repository already exists: {owner}/{name}";
-                await WriteJsonAsync(context, 409, ErrorBody("resource_already_exists", "Conflict", detail)).ConfigureAwait(false);
+                var exists = $"Repository already exists: {owner}/{name}";
+                var conflict = ErrorBody("resource_already_exists", "Conflict", exists);
+                await WriteJsonAsync(context, 409, conflict).ConfigureAwait(false);
                 return;
             }
 
@@ -137,7 +139,8 @@ public sealed partial class OxenHubEmulator
             else
             {
                 var shown = fileName is null ? "no file name" : $"the file name '{fileName}'";
-                await WriteInvalidAsync(context, $"file: {path} is a folder, so each part needs a plain file name; got {shown}.").ConfigureAwait(false);
+                var detail = $"file: {path} is a folder, so each part needs a plain file name; got {shown}.";
+                await WriteInvalidAsync(context, detail).ConfigureAwait(false);
                 return;
             }
         }
@@ -148,7 +151,8 @@ public sealed partial class OxenHubEmulator
                 await WriteJsonAsync(context, 404, RepositoryNotFound(owner, repo)).ConfigureAwait(false);
                 return;
             case EmulatorRepositoryStore.CommitOutcome.OverLimit:
-                await WriteJsonAsync(context, 413, OverTotalLimit(targets.Sum(t => t.Blob.Length))).ConfigureAwait(false);
+                var over = OverTotalLimit(targets.Sum(t => t.Blob.Length));
+                await WriteJsonAsync(context, 413, over).ConfigureAwait(false);
                 return;
         }
 
@@ -190,8 +194,9 @@ public sealed partial class OxenHubEmulator
 
         if (Repositories.Find(owner, repo, branch, path) is not { } blob)
         {
+            var missing = $"File not found: {path} on branch {branch} of {owner}/{repo}";
             var body = Repositories.Exists(owner, repo)
-                ? ErrorBody("resource_not_found", "Resource not found", $"File not found: {path} on branch {branch} of {owner}/{repo}")
+                ? ErrorBody("resource_not_found", "Resource not found", missing)
                 : RepositoryNotFound(owner, repo);
             await WriteJsonAsync(context, 404, body).ConfigureAwait(false);
             return;
@@ -207,11 +212,16 @@ public sealed partial class OxenHubEmulator
         }
     }
 
-    /// <summary>Reads the create body, at most <see cref="MaxCreateBodyBytes"/>, refusing repeated properties.</summary>
+    /// <summary>
+    /// Reads the create body, at most <see cref="MaxCreateBodyBytes"/>, refusing repeated properties (at once: a
+    /// lazy reader would meet them later, outside any error handling).
+    /// </summary>
     private static async Task<(JsonDocument? Body, string? Problem)> ReadCreateBodyAsync(HttpContext context)
     {
         var buffer = new byte[MaxCreateBodyBytes + 1];
-        var length = await context.Request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, context.RequestAborted).ConfigureAwait(false);
+        var length = await context.Request.Body
+            .ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, context.RequestAborted)
+            .ConfigureAwait(false);
         if (length > MaxCreateBodyBytes)
         {
             return (null, $"The body is over {MaxCreateBodyBytes} bytes; a repository is described in a few hundred.");
@@ -226,7 +236,8 @@ public sealed partial class OxenHubEmulator
             }
 
             document.Dispose();
-            return (null, "The body must be a JSON object: {\"namespace\", \"name\", \"user\": {\"name\", \"email\"}, \"description\"}.");
+            return (null, "The body must be a JSON object: "
+                + "{\"namespace\", \"name\", \"user\": {\"name\", \"email\"}, \"description\"}.");
         }
         catch (JsonException ex)
         {
@@ -238,13 +249,15 @@ public sealed partial class OxenHubEmulator
     {
         if (!root.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
         {
-            problem = $"{field}: is required (a string); got {(value.ValueKind == JsonValueKind.Undefined ? "nothing" : Describe(value.ValueKind))}.";
+            var got = value.ValueKind == JsonValueKind.Undefined ? "nothing" : Describe(value.ValueKind);
+            problem = $"{field}: is required (a string); got {got}.";
             return null;
         }
 
         var text = value.GetString()!;
         problem = IsPlainName(text) ? null
-            : $"{field}: '{Shorten(text)}' is not a name; allowed: 1 to 100 letters, digits, '-', '_' or '.', not '.' or '..'.";
+            : $"{field}: '{Shorten(text)}' is not a name; "
+                + "allowed: 1 to 100 letters, digits, '-', '_' or '.', not '.' or '..'.";
         return problem is null ? text : null;
     }
 
@@ -257,7 +270,8 @@ public sealed partial class OxenHubEmulator
 
         foreach (var field in (string[])["name", "email"])
         {
-            if (!user.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String || value.GetString()!.Length == 0)
+            if (!user.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String
+                || value.GetString()!.Length == 0)
             {
                 return $"user.{field}: is required (a non-empty string).";
             }
@@ -283,7 +297,8 @@ public sealed partial class OxenHubEmulator
         var path = (string?)context.GetRouteValue("path") ?? string.Empty;
         return IsRepositoryPath(path)
             ? "The namespace, repository or branch is not a name; allowed: letters, digits, '-', '_' or '.'."
-            : $"path: '{Shorten(path)}' is not a file path in a repository; allowed: segments separated by '/', none empty, '.' or '..'.";
+            : $"path: '{Shorten(path)}' is not a file path in a repository; "
+                + "allowed: segments separated by '/', none empty, '.' or '..'.";
     }
 
     private static bool IsPlainName(string text) => text is not ("." or "..") && PlainName().IsMatch(text);
@@ -294,7 +309,9 @@ public sealed partial class OxenHubEmulator
         && path.TrimEnd('/').Split('/').All(s => s is not ("" or "." or "..") && !s.Any(char.IsControl));
 
     private static string? SafeFileName(string? fileName) =>
-        fileName is { Length: > 0 } name && IsRepositoryPath(name) && !name.Contains('/', StringComparison.Ordinal) ? name : null;
+        fileName is { Length: > 0 } name && IsRepositoryPath(name) && !name.Contains('/', StringComparison.Ordinal)
+            ? name
+            : null;
 
     private static string? MultipartBoundary(string? contentType)
     {
@@ -315,7 +332,8 @@ public sealed partial class OxenHubEmulator
 
     private static Task WriteUnsupportedMediaTypeAsync(HttpContext context, string expected)
     {
-        var given = string.IsNullOrEmpty(context.Request.ContentType) ? "no Content-Type" : $"'{Shorten(context.Request.ContentType)}'";
+        var type = context.Request.ContentType;
+        var given = string.IsNullOrEmpty(type) ? "no Content-Type" : $"'{Shorten(type)}'";
         var detail = $"The body must be {expected}; got {given}.";
         return WriteJsonAsync(context, 415, ErrorBody("unsupported_media_type", "Unsupported media type", detail));
     }
@@ -327,10 +345,12 @@ public sealed partial class OxenHubEmulator
         ErrorBody("resource_not_found", "Resource not found", $"Repository not found: {owner}/{repo}");
 
     private JsonObject OverTotalLimit(long incoming) => ErrorBody("payload_too_large", "Payload too large",
-        $"file: storing {incoming} more bytes would take the emulator's repositories over {_options.MaxRepositoryBytes} bytes "
-        + $"in all (OxenHubEmulatorOptions.MaxRepositoryBytes); {Repositories.StoredBytes} are stored.");
+        $"file: storing {incoming} more bytes would take the emulator's repositories over "
+        + $"{_options.MaxRepositoryBytes} bytes in all (OxenHubEmulatorOptions.MaxRepositoryBytes); "
+        + $"{Repositories.StoredBytes} are stored.");
 
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -19,21 +19,23 @@ public sealed partial class OxenHubEmulator
 
     /// <param name="context">The upload.</param>
     /// <param name="boundary">The multipart boundary.</param>
-    /// <param name="reclaimable">The bytes of the file the upload replaces, if any: they free up when it commits.</param>
+    /// <param name="reclaimable">The bytes of the file the upload replaces, if any (freed when it commits).</param>
     private async Task<UploadForm> ReadUploadFormAsync(HttpContext context, string boundary, long reclaimable)
     {
         // Kestrel's own 30 MB cap would cut a large video short with a bare 413; the limits below are the
         // emulator's, checked as bytes arrive, and this cap only stops a body that is mostly not files.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = Math.Max(_options.MaxRepositoryFileBytes, _options.MaxRepositoryBytes) + (1 << 20);
+            var files = Math.Max(_options.MaxRepositoryFileBytes, _options.MaxRepositoryBytes);
+            size.MaxRequestBodySize = files + (1 << 20);
         }
 
         var reader = new MultipartReader(boundary, context.Request.Body) { HeadersLengthLimit = 8 * 1024 };
         var form = new UploadForm();
         try
         {
-            for (var sections = 0; await reader.ReadNextSectionAsync(context.RequestAborted).ConfigureAwait(false) is { } section; sections++)
+            var sections = 0;
+            while (await reader.ReadNextSectionAsync(context.RequestAborted).ConfigureAwait(false) is { } section)
             {
                 if (sections == MaxFormSections)
                 {
@@ -41,6 +43,7 @@ public sealed partial class OxenHubEmulator
                 }
 
                 await ReadSectionAsync(section, form, reclaimable, context.RequestAborted).ConfigureAwait(false);
+                sections++;
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException && ex is not BadHttpRequestException)
@@ -60,13 +63,15 @@ public sealed partial class OxenHubEmulator
         var missing = RequiredUploadFields.Where(f => !form.Fields.ContainsKey(f)).ToList();
         if (missing.Count > 0)
         {
-            throw Refuse(400, $"{string.Join(", ", missing)}: {(missing.Count == 1 ? "is" : "are")} required (form fields of the commit).");
+            var verb = missing.Count == 1 ? "is" : "are";
+            throw Refuse(400, $"{string.Join(", ", missing)}: {verb} required (form fields of the commit).");
         }
 
         return form;
     }
 
-    private async Task ReadSectionAsync(MultipartSection section, UploadForm form, long reclaimable, CancellationToken cancellationToken)
+    private async Task ReadSectionAsync(
+        MultipartSection section, UploadForm form, long reclaimable, CancellationToken cancellationToken)
     {
         if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
             || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -77,7 +82,8 @@ public sealed partial class OxenHubEmulator
         var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
         if (name is "file" or "files[]")
         {
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            var named = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
+            var fileName = HeaderUtilities.RemoveQuotes(named).Value;
             var alreadyRead = form.Files.Sum(f => f.Blob.Length);
             // A first bound as bytes arrive; the commit checks the total exactly.
             var room = _options.MaxRepositoryBytes - Repositories.StoredBytes + reclaimable - alreadyRead;
@@ -95,7 +101,9 @@ public sealed partial class OxenHubEmulator
         }
 
         var buffer = new byte[MaxFormFieldBytes + 1];
-        var length = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var length = await section.Body
+            .ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)
+            .ConfigureAwait(false);
         if (length > MaxFormFieldBytes)
         {
             throw Refuse(400, $"{name}: over {MaxFormFieldBytes} bytes; a form field of an upload is a short text.");

@@ -89,6 +89,32 @@ public sealed class EmulatorRepositoryTests
     }
 
     [Fact]
+    public async Task Several_file_parts_go_into_the_folder_the_path_names_under_their_own_names()
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        (await CreateAsync(http, "alice", "inputs")).Dispose();
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[60]];
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Png), "file", "çat 1.png" },
+            { new ByteArrayContent(jpeg), "file", "dog.jpg" },
+            { new StringContent("Add two"), "message" },
+            { new StringContent("Oxen Tests"), "name" },
+            { new StringContent("tests@example.com"), "email" },
+        };
+
+        using var put = await http.PutAsync("api/repos/alice/inputs/file/main/media", form);
+        using var cat = await http.GetAsync("api/repos/alice/inputs/file/main/media/%C3%A7at%201.png");
+        using var dog = await http.GetAsync("api/repos/alice/inputs/file/main/media/dog.jpg");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(Png, await cat.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/jpeg", dog.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(1, h.Hub.Counters.Uploads);
+    }
+
+    [Fact]
     public async Task A_large_upload_streams_past_kestrels_default_body_limit_and_comes_back_whole()
     {
         await using var h = await Harness.StartAsync();

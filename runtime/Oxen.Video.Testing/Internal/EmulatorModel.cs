@@ -7,7 +7,6 @@ namespace Oxen.Video.Testing;
 internal sealed class EmulatorModel
 {
     private readonly Lazy<Task<JsonSchema?>> _schema;
-    private readonly Lazy<IReadOnlyList<(string Name, OxenMediaKind Kind)>> _media;
 
     public EmulatorModel(string id, JsonObject json)
     {
@@ -15,8 +14,10 @@ internal sealed class EmulatorModel
         Json = json;
         var schemaText = (json["request_schema"] as JsonObject)?.ToJsonString();
         _schema = new Lazy<Task<JsonSchema?>>(() => schemaText is null ? Task.FromResult<JsonSchema?>(null) : LoadAsync(schemaText));
-        var modelText = json.ToJsonString();
-        _media = new Lazy<IReadOnlyList<(string, OxenMediaKind)>>(() => ReadMediaParameters(id, modelText));
+
+        // Read at load (about 0.3 ms a model once the reader is warm), not lazily: a lazy read would make the
+        // first generations wait on it together and end at the same instant, which no real hub does.
+        MediaParameters = ReadMediaParameters(id, json.ToJsonString());
     }
 
     public string Id { get; }
@@ -28,7 +29,7 @@ internal sealed class EmulatorModel
     /// The media parameters (for a list, the kind of each item), by the schema core's rule, the one the client's
     /// validation and the generated types use: the emulator reads these inputs when a generation runs.
     /// </summary>
-    public IReadOnlyList<(string Name, OxenMediaKind Kind)> MediaParameters => _media.Value;
+    public IReadOnlyList<(string Name, OxenMediaKind Kind)> MediaParameters { get; }
 
     /// <summary>Validates request parameters (platform parameters removed); returns one line per problem.</summary>
     public async Task<IReadOnlyList<string>> ValidateAsync(JsonObject parameters)

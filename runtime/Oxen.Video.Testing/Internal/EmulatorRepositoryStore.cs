@@ -74,7 +74,8 @@ internal sealed class EmulatorRepositoryStore(long maxBytes)
     /// Stores every file in one commit (a branch is created by its first commit), replacing files at the same
     /// paths; nothing is stored when the total would go over <see cref="MaxBytes"/>.
     /// </summary>
-    public CommitOutcome Commit(string owner, string name, string branch, IReadOnlyList<(string Path, EmulatorBlob Blob)> files)
+    public CommitOutcome Commit(
+        string owner, string name, string branch, IReadOnlyList<(string Path, EmulatorBlob Blob)> files)
     {
         lock (_gate)
         {
