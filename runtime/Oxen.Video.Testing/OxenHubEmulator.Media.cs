@@ -35,8 +35,9 @@ public sealed partial class OxenHubEmulator
                     }
 
                     break;
-
-                // Anything else (a number, an object) is the schema check's to report.
+                default:
+                    // Anything else (a number, an object) is the schema check's to report.
+                    break;
             }
         }
 

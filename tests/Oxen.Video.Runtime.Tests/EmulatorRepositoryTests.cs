@@ -11,7 +11,8 @@ namespace Oxen.Video.Runtime.Tests;
 /// <summary>The emulator's repository file API, over real HTTP: create, upload, download, limits and faults.</summary>
 public sealed class EmulatorRepositoryTests
 {
-    internal static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[120]];
+    /// <summary>A PNG's signature and some bytes: what the sniffer reads.</summary>
+    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[120]];
 
     [Fact]
     public async Task Create_answers_200_with_the_repository_then_409_for_the_same_name()
@@ -27,7 +28,7 @@ public sealed class EmulatorRepositoryTests
         Assert.Equal("alice", body.RootElement.GetProperty("namespace").GetString());
         Assert.Equal("inputs", body.RootElement.GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("alice/inputs", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("alice/inputs", await Text(again), StringComparison.Ordinal);
         Assert.Equal(1, h.Hub.Counters.RepositoriesCreated);
     }
 
@@ -35,7 +36,7 @@ public sealed class EmulatorRepositoryTests
     [InlineData("{", "not valid JSON")]
     [InlineData("[1]", "must be a JSON object")]
     [InlineData("""{"name":"r","user":{"name":"a","email":"a@b"}}""", "namespace: is required")]
-    [InlineData("""{"namespace":"a/b","name":"r","user":{"name":"a","email":"a@b"}}""", "namespace: 'a/b' is not a name")]
+    [InlineData("""{"namespace":"a/b","name":"r","user":{"name":"a","email":"a@b"}}""", "'a/b' is not a name")]
     [InlineData("""{"namespace":"a","name":"r","name":"s","user":{"name":"a","email":"a@b"}}""", "not valid JSON")]
     [InlineData("""{"namespace":"a","name":"r"}""", "user: is required")]
     [InlineData("""{"namespace":"a","name":"r","user":{"name":"a"}}""", "user.email: is required")]
@@ -44,11 +45,11 @@ public sealed class EmulatorRepositoryTests
         await using var h = await Harness.StartAsync();
         using var http = Http(h);
 
-        using var answer = await http.PostAsync("api/repos", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var answer = await http.PostAsync("api/repos", Json(json));
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         using var body = await JsonOf(answer);
-        Assert.Contains(expected, body.RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(expected, Detail(body), StringComparison.Ordinal);
         Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
     }
 
@@ -58,10 +59,12 @@ public sealed class EmulatorRepositoryTests
         await using var h = await Harness.StartAsync();
         using var http = Http(h);
 
-        using var answer = await http.PostAsync("api/repos", new StringContent(CreateJson("a", "r"), Encoding.UTF8, "text/plain"));
+        var text = new StringContent(CreateJson("a", "r"), Encoding.UTF8, "text/plain");
+
+        using var answer = await http.PostAsync("api/repos", text);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
-        Assert.Contains("application/json", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("application/json", await Text(answer), StringComparison.Ordinal);
         Assert.Equal(0, h.Hub.Counters.RepositoriesCreated);
     }
 
@@ -75,7 +78,7 @@ public sealed class EmulatorRepositoryTests
         using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/media/cat.png", Png);
         using var get = await http.GetAsync("api/repos/alice/inputs/file/main/media/cat.png");
 
-        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await Text(put));
         using var answer = await JsonOf(put);
         Assert.False(string.IsNullOrEmpty(answer.RootElement.GetProperty("commit").GetProperty("id").GetString()));
         var file = answer.RootElement.GetProperty("file");
@@ -139,8 +142,8 @@ public sealed class EmulatorRepositoryTests
         (await CreateAsync(http, "alice", "inputs")).Dispose();
         (await UploadAsync(http, "api/repos/alice/inputs/file/main/cat.png", Png)).Dispose();
 
-        using var present = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/repos/alice/inputs/file/main/cat.png"));
-        using var absent = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/repos/alice/inputs/file/main/dog.png"));
+        using var present = await http.SendAsync(new(HttpMethod.Head, "api/repos/alice/inputs/file/main/cat.png"));
+        using var absent = await http.SendAsync(new(HttpMethod.Head, "api/repos/alice/inputs/file/main/dog.png"));
         using var otherBranch = await http.GetAsync("api/repos/alice/inputs/file/dev/cat.png");
 
         Assert.Equal(HttpStatusCode.OK, present.StatusCode);
@@ -159,7 +162,7 @@ public sealed class EmulatorRepositoryTests
         using var put = await UploadAsync(http, "api/repos/alice/nowhere/file/main/cat.png", Png);
 
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
-        Assert.Contains("Repository not found: alice/nowhere", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Repository not found: alice/nowhere", await Text(put), StringComparison.Ordinal);
         Assert.Equal(0, h.Hub.Counters.Uploads);
     }
 
@@ -175,7 +178,7 @@ public sealed class EmulatorRepositoryTests
         using var put = await http.PutAsync("api/repos/alice/inputs/file/main/cat.png", raw);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, put.StatusCode);
-        Assert.Contains("multipart/form-data", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("multipart/form-data", await Text(put), StringComparison.Ordinal);
         Assert.Equal(0, h.Hub.Counters.Uploads);
     }
 
@@ -190,7 +193,7 @@ public sealed class EmulatorRepositoryTests
         using var put = await http.PutAsync("api/repos/alice/inputs/file/main/cat.png", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
-        Assert.Contains("message, name, email: are required", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("message, name, email: are required", await Text(put), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,11 +203,13 @@ public sealed class EmulatorRepositoryTests
         using var http = Http(h);
         (await CreateAsync(http, "alice", "inputs")).Dispose();
 
-        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/big.png", [.. Png, .. new byte[2 * 1024 * 1024]]);
+        byte[] big = [.. Png, .. new byte[2 * 1024 * 1024]];
+
+        using var put = await UploadAsync(http, "api/repos/alice/inputs/file/main/big.png", big);
         using var get = await http.GetAsync("api/repos/alice/inputs/file/main/big.png");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, put.StatusCode);
-        Assert.Contains("MaxRepositoryFileBytes", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("MaxRepositoryFileBytes", await Text(put), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(0, h.Hub.Counters.Uploads);
     }
@@ -223,7 +228,7 @@ public sealed class EmulatorRepositoryTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, second.StatusCode);
-        Assert.Contains("MaxRepositoryBytes", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("MaxRepositoryBytes", await Text(second), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal(2, h.Hub.Counters.Uploads);
     }
@@ -247,7 +252,8 @@ public sealed class EmulatorRepositoryTests
         using var refused = await UploadAsync(http, "api/repos/alice/inputs/file/main/dog.png", Png);
         using var dog = await http.GetAsync("api/repos/alice/inputs/file/main/dog.png");
 
-        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK], codes);
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK],
+            codes);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, dog.StatusCode);
         Assert.Equal(1, h.Hub.Counters.Uploads);
@@ -307,17 +313,19 @@ public sealed class EmulatorRepositoryTests
 
         var generation = await RunQueuedAsync(h, http, new() { ["input_image"] = DataUri("image/png", large) });
 
-        Assert.True(generation.GetProperty("status").GetString() == "succeeded", generation.GetProperty("error_message").ToString());
+        var status = generation.GetProperty("status").GetString();
+        Assert.True(status == "succeeded", generation.GetProperty("error_message").ToString());
     }
 
     [Theory]
     [InlineData("text", "input_image: the data: URI holds text or a format the hub does not read, not an image")]
-    [InlineData("mp4", "input_image: the data: URI holds video/mp4, not an image; allowed: an image (JPEG, PNG, GIF or WebP).")]
+    [InlineData("mp4", "input_image: the data: URI holds video/mp4, not an image; allowed: an image (JPEG, PNG")]
     [InlineData("empty", "input_image: the data: URI is empty (0 bytes)")]
     [InlineData("bad-base64", "input_image: the data: URI's base64 does not decode.")]
     [InlineData("missing-file", "input_image: {hub}api/repos/alice/inputs/file/main/missing.png answered 404")]
     [InlineData("file-url", "input_image: file:///tmp/cat.png has the scheme 'file', which the hub cannot download")]
-    public async Task A_queued_generation_whose_input_is_not_readable_media_of_its_kind_fails_naming_the_field(string input, string expected)
+    public async Task A_queued_generation_whose_input_is_not_readable_media_of_its_kind_fails_naming_the_field(
+        string input, string expected)
     {
         await using var h = await Harness.StartAsync(AddMediaModel);
         using var http = Http(h);
@@ -336,7 +344,8 @@ public sealed class EmulatorRepositoryTests
 
         Assert.Equal("failed", generation.GetProperty("status").GetString());
         var message = generation.GetProperty("error_message").GetString()!;
-        Assert.Contains(expected.Replace("{hub}", h.Hub.BaseAddress.ToString(), StringComparison.Ordinal), message, StringComparison.Ordinal);
+        var hub = h.Hub.BaseAddress.ToString();
+        Assert.Contains(expected.Replace("{hub}", hub, StringComparison.Ordinal), message, StringComparison.Ordinal);
         Assert.DoesNotContain("base64,", message, StringComparison.Ordinal);
     }
 
@@ -349,7 +358,11 @@ public sealed class EmulatorRepositoryTests
         (await UploadAsync(http, "api/repos/alice/inputs/file/main/media/cat 1.png", Png)).Dispose();
         var url = new Uri(h.Hub.BaseAddress, "api/repos/alice/inputs/file/main/media/cat%201.png").ToString();
 
-        var good = await RunQueuedAsync(h, http, new() { ["input_image"] = url, ["reference_images"] = new JsonArray(url) });
+        var good = await RunQueuedAsync(h, http, new()
+        {
+            ["input_image"] = url,
+            ["reference_images"] = new JsonArray(url),
+        });
         var bad = await RunQueuedAsync(h, http, new()
         {
             ["reference_images"] = new JsonArray(url, DataUri("image/png", OxenHubEmulator.SampleVideo.ToArray())),
@@ -393,7 +406,10 @@ public sealed class EmulatorRepositoryTests
 
         var cat = await RunQueuedAsync(configured, http, new() { ["input_image"] = "https://example.com/cat.png" });
         var gone = await RunQueuedAsync(configured, http, new() { ["input_image"] = "https://example.com/gone.png" });
-        var assumed = await RunQueuedAsync(unset, unsetHttp, new() { ["input_image"] = "https://example.com/gone.png" });
+        var assumed = await RunQueuedAsync(unset, unsetHttp, new()
+        {
+            ["input_image"] = "https://example.com/gone.png",
+        });
 
         Assert.Equal("succeeded", cat.GetProperty("status").GetString());
         Assert.Equal("failed", gone.GetProperty("status").GetString());
@@ -409,11 +425,11 @@ public sealed class EmulatorRepositoryTests
         using var http = Http(h);
         var body = MediaBody(new() { ["input_image"] = DataUri("image/png", Encoding.UTF8.GetBytes("plain text")) });
 
-        using var answer = await http.PostAsync("api/ai/videos/generate", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var answer = await http.PostAsync("api/ai/videos/generate", Json(body));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
         using var error = await JsonOf(answer);
-        Assert.Contains("input_image: the data: URI holds text", error.RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("input_image: the data: URI holds text", Detail(error), StringComparison.Ordinal);
         Assert.Equal(0, h.Hub.Counters.SyncGenerations);
     }
 
@@ -425,7 +441,7 @@ public sealed class EmulatorRepositoryTests
     }
 
     internal static Task<HttpResponseMessage> CreateAsync(HttpClient http, string owner, string name) =>
-        http.PostAsync("api/repos", new StringContent(CreateJson(owner, name), Encoding.UTF8, "application/json"));
+        http.PostAsync("api/repos", Json(CreateJson(owner, name)));
 
     internal static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string path, byte[] bytes)
     {
@@ -465,7 +481,7 @@ public sealed class EmulatorRepositoryTests
     /// <summary>Enqueues, waits for the end (bounded), and gives the hub's view of the generation.</summary>
     private static async Task<JsonElement> RunQueuedAsync(Harness h, HttpClient http, JsonObject inputs)
     {
-        using var answer = await http.PostAsync("api/ai/queue", new StringContent(MediaBody(inputs), Encoding.UTF8, "application/json"));
+        using var answer = await http.PostAsync("api/ai/queue", Json(MediaBody(inputs)));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         using var queued = await JsonOf(answer);
         var id = queued.RootElement.GetProperty("generations")[0].GetProperty("generation_id").GetString()!;
@@ -474,9 +490,18 @@ public sealed class EmulatorRepositoryTests
         return status.RootElement.Clone();
     }
 
-    private static string CreateJson(string owner, string name) =>
-        $$"""{"namespace":"{{owner}}","name":"{{name}}","user":{"name":"Oxen Tests","email":"tests@example.com"},"description":"inputs"}""";
+    private static string CreateJson(string owner, string name) => $$"""
+        {"namespace": "{{owner}}", "name": "{{name}}", "description": "inputs",
+         "user": {"name": "Oxen Tests", "email": "tests@example.com"}}
+        """;
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static Task<string> Text(HttpResponseMessage answer) => answer.Content.ReadAsStringAsync();
+
+    private static string? Detail(JsonDocument error) =>
+        error.RootElement.GetProperty("error").GetProperty("detail").GetString();
 
     private static async Task<JsonDocument> JsonOf(HttpResponseMessage answer) =>
-        JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        JsonDocument.Parse(await Text(answer));
 }
