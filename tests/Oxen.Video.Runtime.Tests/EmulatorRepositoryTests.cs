@@ -492,7 +492,7 @@ public sealed class EmulatorRepositoryTests
 
     private static string CreateJson(string owner, string name) => $$"""
         {"namespace": "{{owner}}", "name": "{{name}}", "description": "inputs",
-         "user": {"name": "Oxen Tests", "email": "tests@example.com"}}
+         "user": {"name": "Oxen Tests", "email": "tests@example.com"} }
         """;
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
