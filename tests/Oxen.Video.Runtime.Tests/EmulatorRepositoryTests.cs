@@ -433,6 +433,45 @@ public sealed class EmulatorRepositoryTests
         Assert.Equal(0, h.Hub.Counters.SyncGenerations);
     }
 
+    [Theory]
+    [InlineData("api/ai/queue")]
+    [InlineData("api/ai/videos/generate")]
+    public async Task A_generation_body_that_is_not_json_is_415_and_creates_nothing(string endpoint)
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        var json = $$"""{"model": "{{TestRequest.Kling}}", "prompt": "a fox"}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("Origin", "http://evil.example");
+
+        using var answer = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
+        Assert.Contains("application/json", await Text(answer), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.EnqueuedGenerations);
+        Assert.Equal(0, h.Hub.Counters.SyncGenerations);
+    }
+
+    [Theory]
+    [InlineData("api/ai/queue")]
+    [InlineData("api/ai/videos/generate")]
+    public async Task A_generation_body_with_a_repeated_property_is_400_naming_it(string endpoint)
+    {
+        await using var h = await Harness.StartAsync();
+        using var http = Http(h);
+        var json = $$"""{"model": "{{TestRequest.Kling}}", "prompt": "a", "prompt": "b"}""";
+
+        using var answer = await http.PostAsync(endpoint, Json(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        using var error = await JsonOf(answer);
+        Assert.Contains("'prompt'", Detail(error), StringComparison.Ordinal);
+        Assert.Equal(0, h.Hub.Counters.EnqueuedGenerations);
+    }
+
     internal static HttpClient Http(Harness h)
     {
         var http = new HttpClient { BaseAddress = h.Hub.BaseAddress, Timeout = Wait.Default };
