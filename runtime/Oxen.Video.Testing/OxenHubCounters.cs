@@ -14,6 +14,8 @@ public sealed class OxenHubCounters
     private int _downloads;
     private int _downloadAuthorizationHeaders;
     private int _keepAlives;
+    private int _uploads;
+    private int _repositoriesCreated;
 
     /// <summary>Requests received on the API origin, every path.</summary>
     public int ApiRequests => Volatile.Read(ref _apiRequests);
@@ -35,6 +37,15 @@ public sealed class OxenHubCounters
 
     /// <summary><c>: keep-alive</c> comments sent, on every event stream.</summary>
     public int KeepAlivesSent => Volatile.Read(ref _keepAlives);
+
+    /// <summary>
+    /// Uploads stored: <c>PUT</c>s of the repository file API answered 200 (one per request, whatever its number of
+    /// files). Faulted or refused ones are not counted; <c>Requests("PUT", "/api/repos/*")</c> counts every attempt.
+    /// </summary>
+    public int Uploads => Volatile.Read(ref _uploads);
+
+    /// <summary>Repositories created by <c>POST /api/repos</c> (answered 200).</summary>
+    public int RepositoriesCreated => Volatile.Read(ref _repositoriesCreated);
 
     /// <summary>Whether any request to the download origin carried an <c>Authorization</c> header.</summary>
     public bool DownloadOriginSawAuthorization => Volatile.Read(ref _downloadAuthorizationHeaders) > 0;
@@ -85,6 +96,10 @@ public sealed class OxenHubCounters
     internal void SyncGenerated() => Interlocked.Increment(ref _syncGenerations);
 
     internal void KeepAliveSent() => Interlocked.Increment(ref _keepAlives);
+
+    internal void Uploaded() => Interlocked.Increment(ref _uploads);
+
+    internal void RepositoryCreated() => Interlocked.Increment(ref _repositoriesCreated);
 
     internal void DownloadAuthorizationSeen() => Interlocked.Increment(ref _downloadAuthorizationHeaders);
 }

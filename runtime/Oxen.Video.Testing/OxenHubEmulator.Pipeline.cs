@@ -40,6 +40,7 @@ public sealed partial class OxenHubEmulator
         app.MapGet("/api/ai/generations/{id}", GetGenerationRecordAsync);
         app.MapGet("/api/events", StreamEventsAsync);
         app.MapGet("/api/ai/results/{id}.mp4", RedirectToFile);
+        MapRepositoryRoutes(app);
 
         // Result files on the API origin too, for result URLs the hub gives relative (/files/{id}.mp4).
         app.MapGet("/files/{id}.mp4", ServeFileAsync);
@@ -91,6 +92,8 @@ public sealed partial class OxenHubEmulator
         {
             429 => ("rate_limited", "Rate limit exceeded"),
             404 => ("resource_not_found", "Not found"),
+            409 => ("resource_already_exists", "Conflict"),
+            413 => ("payload_too_large", "Payload too large"),
             405 => ("method_not_allowed", "Method not allowed"),
             < 500 => ("bad_request", "Bad request"),
             _ => ("internal_error", "Internal server error"),
@@ -127,10 +130,19 @@ public sealed partial class OxenHubEmulator
     /// </summary>
     private async Task<(JsonObject Body, string ModelId, EmulatorModel Model)?> ReadGenerationBodyAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        // A JSON endpoint takes JSON only: a "simple" cross-origin form post (text/plain) from a web page must not
+        // enqueue a generation.
+        if (!IsJsonContentType(context.Request.ContentType))
+        {
+            await WriteUnsupportedMediaTypeAsync(context, "application/json").ConfigureAwait(false);
+            return null;
+        }
+
+        var (body, problem) = await ReadBodyAsync(context).ConfigureAwait(false);
         if (body is null)
         {
-            await WriteJsonAsync(context, 400, ErrorBody("invalid_params", "Invalid request body", "The body must be a JSON object.")).ConfigureAwait(false);
+            var invalid = ErrorBody("invalid_params", "Invalid request body", problem ?? "The body must be a JSON object.");
+            await WriteJsonAsync(context, 400, invalid).ConfigureAwait(false);
             return null;
         }
 
@@ -149,15 +161,23 @@ public sealed partial class OxenHubEmulator
         return (body, modelId, model);
     }
 
-    private static async Task<JsonObject?> ReadBodyAsync(HttpContext context)
+    /// <summary>
+    /// Reads a JSON object body; a repeated property is refused here, while the parse errors are handled (a lazy
+    /// node would throw on it later, as an empty 500).
+    /// </summary>
+    private static async Task<(JsonObject? Body, string? Problem)> ReadBodyAsync(HttpContext context)
     {
         try
         {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+            var options = new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false };
+            var node = await JsonNode
+                .ParseAsync(context.Request.Body, documentOptions: options, cancellationToken: context.RequestAborted)
+                .ConfigureAwait(false);
+            return (node as JsonObject, null);
         }
-        catch (System.Text.Json.JsonException)
+        catch (System.Text.Json.JsonException ex)
         {
-            return null;
+            return (null, $"The body is not valid JSON: {ex.Message}");
         }
     }
 }

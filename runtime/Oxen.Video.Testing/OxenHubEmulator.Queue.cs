@@ -136,7 +136,9 @@ public sealed partial class OxenHubEmulator
             _events.Publish("media_generation_started", new JsonObject { ["generation_id"] = generation.Id, ["model"] = generation.Model }.ToJsonString());
             await Task.Delay(_options.ProcessingDelay, Time, stop.Token).ConfigureAwait(false);
 
-            var failure = Faults.TakeFailure(generation.Model, generation.Prompt) ?? await ValidateJobAsync(generation).ConfigureAwait(false);
+            var failure = Faults.TakeFailure(generation.Model, generation.Prompt)
+                ?? await ValidateJobAsync(generation).ConfigureAwait(false)
+                ?? ReadMediaInputs(_models[generation.Model], generation.Parameters);
 
             JsonObject completed;
             lock (generation.Gate)

@@ -21,7 +21,7 @@ public sealed partial class OxenHubEmulator
         }
 
         var prompt = body["prompt"] is JsonValue p && p.TryGetValue<string>(out var text) ? text : null;
-        if (Faults.TakeFailure(modelId, prompt) is { } failure)
+        if ((Faults.TakeFailure(modelId, prompt) ?? ReadMediaInputs(model, body)) is { } failure)
         {
             await WriteJsonAsync(context, 422, ErrorBody("generation_failed", "Generation failed", failure)).ConfigureAwait(false);
             return;

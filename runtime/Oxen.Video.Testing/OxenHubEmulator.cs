@@ -12,8 +12,10 @@ namespace Oxen.Video.Testing;
 
 /// <summary>
 /// An in-process emulator of Oxen.ai's inference API over real HTTP on 127.0.0.1: models, sync generation, the
-/// queue, the event stream, and result files on a second origin (so the file host differs from the API host),
-/// with fault injection (<see cref="Faults"/>) and counters (<see cref="Counters"/>).
+/// queue, the event stream, result files on a second origin (so the file host differs from the API host), and the
+/// repository file API (uploads kept in memory), with fault injection (<see cref="Faults"/>) and counters
+/// (<see cref="Counters"/>). A generation reads its media inputs when it runs, as the hub does: data: URIs, this
+/// emulator's repository and result files, and other hosts through <see cref="OxenHubEmulatorOptions.ExternalMedia"/>.
 /// </summary>
 public sealed partial class OxenHubEmulator : IAsyncDisposable
 {

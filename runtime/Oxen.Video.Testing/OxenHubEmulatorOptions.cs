@@ -66,6 +66,30 @@ public sealed class OxenHubEmulatorOptions
     /// <summary>The API origin's port on 127.0.0.1; default a free port. The download origin always takes a free port.</summary>
     public int? Port { get; set; }
 
+    /// <summary>
+    /// The most bytes the repository file API keeps in memory, every file of every repository together; an upload
+    /// that would go past it answers 413. Default 512 MiB.
+    /// </summary>
+    public long MaxRepositoryBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>The largest file one upload may store; a larger one answers 413. Default 256 MiB.</summary>
+    public long MaxRepositoryFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest media input a generation reads (a data: URI once decoded, or an <see cref="ExternalMedia"/>
+    /// answer); a larger one fails the generation. Default 64 MiB.
+    /// </summary>
+    public long MaxMediaInputBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// What an http(s) media input on another host answers when a generation reads it: its bytes, or
+    /// <see langword="null"/> when it cannot be downloaded (the generation fails, as on the hub). When unset, every
+    /// such URL is taken as readable media of the kind its field asks for (an image for an image field...), so a
+    /// test may pass <c>https://example.com/cat.png</c> without serving it. The emulator's own repository files,
+    /// its result files and data: URIs are always read for real.
+    /// </summary>
+    public Func<Uri, byte[]?>? ExternalMedia { get; set; }
+
     /// <summary>Adds a video model from its request schema.</summary>
     /// <returns>These options, for chaining.</returns>
     /// <param name="id">The model id.</param>

@@ -17,6 +17,7 @@ public sealed class OxenHubFaults
     private readonly Queue<(string? Status, bool Forever)> _statuses = new();
     private int _lostEvents;
     private int _dropRequests;
+    private int _createConflicts;
 
     internal event Action? DropRequested;
 
@@ -93,6 +94,31 @@ public sealed class OxenHubFaults
     public void Respond(string method, string path, int statusCode, int count = 1) =>
         Add(new InjectedResponse(method, path, count, statusCode, RetryAfter: null, Html: false));
 
+    /// <summary>
+    /// The next <paramref name="count"/> uploads (<c>PUT /api/repos/{namespace}/{repo}/file/...</c>) answer
+    /// <paramref name="statusCode"/> (500 by default) with an Oxen JSON error, before the body is read: nothing is
+    /// stored.
+    /// </summary>
+    public void FailUploads(int count = 1, int statusCode = 500) =>
+        Add(new InjectedResponse("PUT", "/api/repos/*", count, statusCode, RetryAfter: null, Html: false));
+
+    /// <summary>
+    /// The next <paramref name="count"/> uploads answer 413 (the file is too large for the hub), before the body is
+    /// read: nothing is stored.
+    /// </summary>
+    public void RefuseUploadsAsTooLarge(int count = 1) => FailUploads(count, 413);
+
+    /// <summary>
+    /// The next <paramref name="count"/> repository creations (<c>POST /api/repos</c>) answer 409, as when another
+    /// client created the repository a moment before: the repository is still created, so a client that carries
+    /// on after a 409 (as the hub's docs say to) can upload into it.
+    /// </summary>
+    public void ConflictOnRepositoryCreate(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        Interlocked.Add(ref _createConflicts, count);
+    }
+
     /// <summary>Closes every connected event stream now (clients see the connection reset).</summary>
     public void DropEventStreams()
     {
@@ -151,6 +177,7 @@ public sealed class OxenHubFaults
         DownloadWithoutContentLength = false;
 
         Interlocked.Exchange(ref _lostEvents, 0);
+        Interlocked.Exchange(ref _createConflicts, 0);
         DownloadBytesPerSecond = null;
         DownloadDelay = TimeSpan.Zero;
     }
@@ -207,17 +234,21 @@ public sealed class OxenHubFaults
         }
     }
 
-    internal bool TakeLostEvent()
+    internal bool TakeLostEvent() => TakeOne(ref _lostEvents);
+
+    internal bool TakeCreateConflict() => TakeOne(ref _createConflicts);
+
+    private static bool TakeOne(ref int counter)
     {
         while (true)
         {
-            var current = Volatile.Read(ref _lostEvents);
+            var current = Volatile.Read(ref counter);
             if (current <= 0)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _lostEvents, current - 1, current) == current)
+            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
             {
                 return true;
             }
