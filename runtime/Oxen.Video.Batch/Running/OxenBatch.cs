@@ -24,6 +24,7 @@ public sealed partial class OxenBatch
     private long _started;
     private int _finishedThisRun;
     private int _inFlight;
+    private readonly Lock _reportGate = new();
     private int _done;
     private int _failed;
     private int _enqueuesSent;
@@ -231,12 +232,18 @@ public sealed partial class OxenBatch
             return;
         }
 
-        var done = Volatile.Read(ref _done);
-        var failed = Volatile.Read(ref _failed);
-        var finished = Volatile.Read(ref _finishedThisRun);
-        var left = _lines.Count - done - failed;
-        TimeSpan? eta = finished > 0 ? _time.GetElapsedTime(_started) / finished * left : null;
-        _progress.Report(new BatchProgress(_lines.Count, done, failed, Volatile.Read(ref _inFlight), Interlocked.Read(ref _costSoFarMicros) / 1_000_000m, eta));
+        // Read and told under one lock: two lines ending at once could otherwise tell their snapshots out of order,
+        // and the older one ("1 in flight") would be the last the user sees.
+        lock (_reportGate)
+        {
+            var done = Volatile.Read(ref _done);
+            var failed = Volatile.Read(ref _failed);
+            var finished = Volatile.Read(ref _finishedThisRun);
+            var left = _lines.Count - done - failed;
+            TimeSpan? eta = finished > 0 ? _time.GetElapsedTime(_started) / finished * left : null;
+            var cost = Interlocked.Read(ref _costSoFarMicros) / 1_000_000m;
+            _progress.Report(new BatchProgress(_lines.Count, done, failed, Volatile.Read(ref _inFlight), cost, eta));
+        }
     }
 
     private static long Micros(decimal? usd) => usd is { } value ? (long)(value * 1_000_000m) : 0;
