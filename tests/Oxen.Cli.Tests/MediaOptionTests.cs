@@ -97,4 +97,61 @@ public sealed class MediaOptionTests : HubTestBase
         Assert.Contains($"--media-repo / OXEN_MEDIA_REPO '{repository}' is not a repository; allowed: NAMESPACE/NAME", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, Hub.Counters.ApiRequests);
     }
+
+    [Fact]
+    public async Task A_small_local_image_goes_inline_and_the_hub_reads_it_end_to_end()
+    {
+        File.WriteAllBytes(Path.Combine(Folder, "cat.png"), Png);
+
+        var run = await GenerateAsync(null, "--input-image", "cat.png", "--out", Path.Combine(Folder, "cat.mp4"));
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.True(File.Exists(Path.Combine(Folder, "cat.mp4")));
+        Assert.Equal(0, Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task A_large_local_image_is_uploaded_once_to_the_media_repository_and_a_rerun_uploads_nothing()
+    {
+        var big = new byte[(4 * 1024 * 1024) + 100];
+        Png.CopyTo(big, 0);
+        File.WriteAllBytes(Path.Combine(Folder, "big.png"), big);
+
+        var refused = await GenerateAsync(null, "--input-image", "big.png");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--media-repo NAMESPACE/REPO", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.Requests("POST", "/api/ai/queue"));
+
+        var first = await GenerateAsync(null, "--input-image", "big.png", "--media-repo", "me/inputs", "--out", Path.Combine(Folder, "1.mp4"));
+        Assert.True(first.ExitCode == 0, first.All);
+        Assert.Equal(1, Hub.Counters.Uploads);
+        Assert.Equal(1, Hub.Counters.RepositoriesCreated);
+
+        var again = await GenerateAsync(null, "--input-image", "big.png", "--media-repo", "me/inputs", "--out", Path.Combine(Folder, "2.mp4"));
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Equal(1, Hub.Counters.Uploads);
+    }
+
+    [Fact]
+    public async Task A_batch_uploads_each_distinct_large_image_once()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(Folder, "images")).FullName;
+        for (var i = 0; i < 2; i++)
+        {
+            var big = new byte[(4 * 1024 * 1024) + 100 + i];
+            Png.CopyTo(big, 0);
+            File.WriteAllBytes(Path.Combine(images, $"{i}.png"), big);
+        }
+
+        var jobs = Path.Combine(Folder, "jobs.jsonl");
+        File.WriteAllLines(jobs, Enumerable.Range(0, 6).Select(n =>
+            $$"""{"model": "{{ImageToVideo}}", "prompt": "shot {{n}}", "input_image": "images/{{n % 2}}.png"}"""));
+        var output = Path.Combine(Folder, "out");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output, "--media-repo", "me/inputs");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal(2, Hub.Counters.Uploads);
+        Assert.Equal(6, Directory.EnumerateFiles(output, "*.mp4").Count());
+    }
 }
