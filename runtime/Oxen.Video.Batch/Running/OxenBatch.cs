@@ -85,7 +85,7 @@ public sealed partial class OxenBatch
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        using var client = new OxenClient(http, _options.Client);
+        using var client = new OxenClient(http, _options.Client, _options.ClientLogger);
         _client = client;
         try
         {

@@ -12,6 +12,9 @@ public sealed class OxenBatchOptions
     /// </summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 
+    /// <summary>Where the batch's client logs (enqueues, retries, media uploads); nothing is logged when null.</summary>
+    public Microsoft.Extensions.Logging.ILogger<OxenClient>? ClientLogger { get; set; }
+
     /// <summary>Generations in flight at once. Default 4.</summary>
     public int Concurrency { get; set; } = 4;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Oxen.Cli.Cli;
 using Oxen.Cli.Output;
 using Oxen.Video;
@@ -101,6 +102,7 @@ internal static class BatchCommand
                 ApiKey = context.Environment(OxenClientOptions.ApiKeyEnvironmentVariable),
                 MediaRepository = repository,
             },
+            ClientLogger = context.Loggers.CreateLogger<OxenClient>(),
             Concurrency = line.Concurrency,
             Mode = line.Mode == "queue" ? OxenGenerationMode.Queue : OxenGenerationMode.Sse,
             MaxCostUsd = line.MaxCost,
