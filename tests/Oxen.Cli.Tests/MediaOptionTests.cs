@@ -27,11 +27,13 @@ public sealed class MediaOptionTests : HubTestBase
     [InlineData("folder", "is a folder, not a file")]
     [InlineData("data:image/png;base64,", "is an empty data: URI")]
     [InlineData("data:text/plain;base64,aGVsbG8=", "does not fit this field")]
+    [InlineData("loop.png", "cannot be read (Too many levels of symbolic links")]
     public async Task A_media_value_the_hub_cannot_read_is_exit_2_with_nothing_sent(string value, string expected)
     {
         File.WriteAllBytes(Path.Combine(Folder, "empty.png"), []);
         File.WriteAllBytes(Path.Combine(Folder, "song.png"), [(byte)'I', (byte)'D', (byte)'3', 4, 0, 0, 0, 0, 0, 0, 0, 0]);
         Directory.CreateDirectory(Path.Combine(Folder, "folder"));
+        File.CreateSymbolicLink(Path.Combine(Folder, "loop.png"), Path.Combine(Folder, "loop.png"));
 
         var run = await GenerateAsync(null, "--input-image", value);
 
