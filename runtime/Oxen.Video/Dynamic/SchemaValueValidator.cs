@@ -20,7 +20,9 @@ internal static class SchemaValueValidator
             values.TryGetPropertyValue(property.JsonName, out var value);
             if (value is null)
             {
-                if (property.IsRequired)
+                // JSON null where the schema allows it is a value; elsewhere it is as good as missing.
+                var givenNull = property.Type.IsNullable && values.ContainsKey(property.JsonName);
+                if (property.IsRequired && !givenNull)
                 {
                     OxenValidator.Required(errors, path, null);
                 }
@@ -105,7 +107,7 @@ internal static class SchemaValueValidator
                     {
                         Check(model, type.Item!, item, itemPath, errors);
                     }
-                    else if (type.Item!.Kind != ValueKind.Any)
+                    else if (type.Item!.Kind != ValueKind.Any && !type.Item.IsNullable)
                     {
                         OxenValidator.Required(errors, itemPath, null);
                     }

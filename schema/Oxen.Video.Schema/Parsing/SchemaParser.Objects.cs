@@ -55,7 +55,9 @@ internal sealed partial class SchemaParser
             }
             else
             {
-                type = ParseType(propertySchema, property.Name, propertyPath, ownerStem + Naming.Pascal(property.Name));
+                // Docs and default come from the schema the type was read from: anyOf's one schema with its siblings.
+                type = ParseType(propertySchema, property.Name, propertyPath, ownerStem + Naming.Pascal(property.Name), out var effective);
+                propertySchema = effective;
             }
 
             var isRequired = required.Contains(property.Name);

@@ -47,6 +47,12 @@ internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item
     /// <summary>A list whose items are media.</summary>
     public bool IsMediaList => Kind == ValueKind.Array && Item is { Media: not MediaKind.None };
 
+    /// <summary>
+    /// The schema allows an explicit JSON null (<c>anyOf: [X, {"type": "null"}]</c>, <c>"type": [X, "null"]</c>): a
+    /// required property may then be null, and is written as JSON null; an optional one reads null as not set.
+    /// </summary>
+    public bool IsNullable { get; init; }
+
     /// <summary>An object without declared properties: a <c>JsonElement</c> that must hold a JSON object.</summary>
     public bool IsFreeObject => Kind == ValueKind.Object && TypeName is null;
 }
