@@ -9,8 +9,9 @@ namespace Oxen.Video.Schemas.Parsing;
 
 /// <summary>
 /// The combinator forms real schemas write for one type: <c>anyOf</c>/<c>oneOf</c> of one schema and
-/// <c>{"type": "null"}</c> (OpenAPI 3.1 and pydantic's optional value). Each is read as the one schema with its
-/// siblings merged in; every other form stays a located OXEN003.
+/// <c>{"type": "null"}</c> (OpenAPI 3.1 and pydantic's optional value), <c>$ref</c> and <c>allOf</c> of one schema
+/// (in SchemaParser.References.cs). Each is read as the one schema with its siblings merged in; every other form
+/// stays a located OXEN003.
 /// </summary>
 internal sealed partial class SchemaParser
 {
@@ -20,8 +21,18 @@ internal sealed partial class SchemaParser
         "title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly",
     ];
 
-    // At most one of these per schema object: two would be an intersection the merge below cannot follow.
-    private static readonly string[] Combinators = ["anyOf", "oneOf"];
+    // At most one of these per schema object: two would be an intersection the merge below does not follow.
+    private static readonly string[] Combinators = ["$ref", "allOf", "anyOf", "oneOf"];
+
+    /// <summary>Reads a schema through its combinator: null (reported) when the form is not one the generator types.</summary>
+    private TypeSpec? ParseCombinator(
+        JsonObject schema, JsonProperty keyword, string jsonName, string jsonPath, string typeStem, out JsonObject effective) =>
+        keyword.Name switch
+        {
+            "$ref" => ParseReference(schema, keyword, jsonName, jsonPath, typeStem, out effective),
+            "allOf" => ParseAllOf(schema, keyword, jsonName, jsonPath, typeStem, out effective),
+            _ => ParseChoice(schema, keyword, jsonName, jsonPath, typeStem, out effective),
+        };
 
     /// <summary>The combinator of <paramref name="schema"/>, or null; two of them are reported (OXEN003).</summary>
     private JsonProperty? FindCombinator(JsonObject schema, string jsonPath, out bool unsupported)

@@ -17,7 +17,7 @@ internal sealed partial class SchemaParser
     // Keywords that change a value's shape in ways a C# property cannot follow: the property becomes a JsonElement.
     private static readonly string[] StructuralKeywords =
     [
-        "anyOf", "oneOf", "allOf", "not", "$ref", "if", "then", "else", "const", "patternProperties",
+        "not", "if", "then", "else", "const", "patternProperties",
         "prefixItems", "dependentSchemas", "$dynamicRef",
     ];
 
@@ -40,7 +40,7 @@ internal sealed partial class SchemaParser
         effective = schema;
         if (FindCombinator(schema, jsonPath, out var twoCombinators) is { } combinator)
         {
-            return ParseChoice(schema, combinator, jsonName, jsonPath, typeStem, out effective) ?? AnyType;
+            return ParseCombinator(schema, combinator, jsonName, jsonPath, typeStem, out effective) ?? AnyType;
         }
 
         if (twoCombinators)
