@@ -44,7 +44,7 @@ public sealed class DiagnosticTests
         await VerifyAsync(
             [("any.json", schema)],
             "public static class Uses { public static System.Text.Json.JsonElement? Get(Oxen.Video.Models.AnyRequest r) => r.Mask; }",
-            Expect("OXEN003", "any.json", line, column, 7, DiagnosticSeverity.Warning).WithArguments("Property", "mask", "'anyOf' with 2 choices (typed: one schema, with or without null)"));
+            Expect("OXEN003", "any.json", line, column, 7, DiagnosticSeverity.Warning).WithArguments("Property", "mask", "'anyOf' with 2 choices (typed: one schema, or consts, with or without null)"));
     }
 
     [Fact]

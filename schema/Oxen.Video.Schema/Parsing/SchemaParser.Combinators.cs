@@ -65,11 +65,23 @@ internal sealed partial class SchemaParser
         var schemas = choices.Items.Cast<JsonObject>().ToList();
         var nulls = schemas.Count(IsNullSchema);
         var others = schemas.Where(s => !IsNullSchema(s)).ToList();
+        if (others.Count > 0 && others.All(IsConstChoice))
+        {
+            if (ConstEnum(schema, keyword, others, jsonName, jsonPath) is not { } enumSchema)
+            {
+                return null;
+            }
+
+            var enumType = ParseType(enumSchema, jsonName, jsonPath, typeStem, out effective);
+            var enumAllowsNull = nulls > 0 && enumType.Kind != ValueKind.Any && SiblingsAllowNull(schema);
+            return enumAllowsNull ? enumType with { IsNullable = true } : enumType;
+        }
+
         if (others.Count != 1)
         {
             var why = others.Count == 0
                 ? $"'{keyword.Name}' whose only choice is null (a value that is always null)"
-                : $"'{keyword.Name}' with {others.Count} choices (typed: one schema, with or without null)";
+                : $"'{keyword.Name}' with {others.Count} choices (typed: one schema, or consts, with or without null)";
             Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, keyword), "Property", jsonPath, why);
             return null;
         }

@@ -48,6 +48,17 @@ internal sealed partial class SchemaParser
             return AnyType;
         }
 
+        if (schema.Find("const") is { } constant && schema.Find("enum") is null)
+        {
+            if (ConstAsEnum(schema, constant, jsonPath) is not { } enumSchema)
+            {
+                return AnyType;
+            }
+
+            schema = enumSchema;
+            effective = enumSchema;
+        }
+
         var type = ParseSingleType(schema, jsonName, jsonPath, typeStem);
         return type.Kind != ValueKind.Any && AllowsNull(schema) ? type with { IsNullable = true } : type;
     }
