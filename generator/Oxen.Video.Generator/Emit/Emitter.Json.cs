@@ -179,8 +179,17 @@ internal sealed partial class Emitter
                     @else = "else ";
                 }
 
-                // A property this schema does not know: skipped, as the server's echo may add some.
-                _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
+                if (spec.IsClosed)
+                {
+                    // additionalProperties: false. The name and the known ones are in the message.
+                    var known = CSharp.StringLiteral(string.Join(", ", spec.Properties.Select(p => p.JsonName)));
+                    _w.Line($"{@else}throw {OxenJson}.UnknownProperty(ref reader, {CSharp.StringLiteral(isRequest ? "" : spec.JsonPath)}, {known});");
+                }
+                else
+                {
+                    // A property this schema does not know: skipped, as the server's echo may add some.
+                    _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
+                }
             }
 
             _w.Line();

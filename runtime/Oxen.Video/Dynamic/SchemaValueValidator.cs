@@ -43,7 +43,10 @@ internal static class SchemaValueValidator
             if (!spec.Properties.Any(p => p.JsonName == name) && !(prefix.Length == 0 && name == "model"))
             {
                 var known = string.Join(", ", spec.Properties.Select(p => p.JsonName));
-                errors.Add(new OxenValidationError(prefix + name, null, $"is not a parameter of {(prefix.Length == 0 ? $"model '{model.Id}'" : prefix.TrimEnd('.'))}; known: {known}."));
+                var owner = prefix.Length == 0 ? $"model '{model.Id}'" : prefix.TrimEnd('.');
+                // A closed object says so: there the schema itself refuses the name, as the generated Parse does.
+                var closed = spec.IsClosed ? ", whose schema allows no others (additionalProperties: false)" : "";
+                errors.Add(new OxenValidationError(prefix + name, null, $"is not a parameter of {owner}{closed}; known: {known}."));
             }
         }
     }

@@ -80,6 +80,7 @@ internal sealed partial class SchemaParser
         var spec = new ObjectSpec(typeName, String(schema, "title"), String(schema, "description"), jsonPath, properties.ToEquatableArray())
         {
             MediaReferences = isRequest ? ParseMediaReferences(schema, properties) : EquatableArray<MediaReferenceSpec>.Empty,
+            IsClosed = ReadClosed(schema, jsonPath),
         };
         if (!isRequest)
         {
@@ -106,6 +107,27 @@ internal sealed partial class SchemaParser
             case { } other:
                 Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), "properties", DescribePath(jsonPath), "an object");
                 return [];
+        }
+    }
+
+    /// <summary>
+    /// <c>additionalProperties</c>: <c>false</c> closes the object; a schema for the other properties (a map) is
+    /// not followed (OXEN008), so they are skipped as in an open object.
+    /// </summary>
+    private bool ReadClosed(JsonObject schema, string jsonPath)
+    {
+        switch (schema.Find("additionalProperties"))
+        {
+            case null or { Value.Kind: JsonKind.True }:
+                return false;
+            case { Value.Kind: JsonKind.False }:
+                return true;
+            case { Value: JsonObject } map:
+                Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, map), "additionalProperties", DescribePath(jsonPath));
+                return false;
+            case { } other:
+                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), "additionalProperties", DescribePath(jsonPath), "a boolean or a schema");
+                return false;
         }
     }
 

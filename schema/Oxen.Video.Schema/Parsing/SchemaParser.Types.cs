@@ -106,9 +106,12 @@ internal sealed partial class SchemaParser
                 }
 
                 // A free-form object: the schema does not say what it holds, only that it is an object.
-                if (schema.Find("required") is { } required)
+                foreach (var keyword in new[] { "required", "additionalProperties" })
                 {
-                    Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, required), "required", jsonPath);
+                    if (schema.Find(keyword) is { Value.Kind: not JsonKind.True } found)
+                    {
+                        Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, found), keyword, jsonPath);
+                    }
                 }
 
                 return FreeObjectType;

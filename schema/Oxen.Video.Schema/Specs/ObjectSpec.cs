@@ -5,6 +5,12 @@ internal sealed record ObjectSpec(string TypeName, string? Title, string? Descri
 {
     /// <summary>The request's <c>x-media-references</c>: which prompt tokens name which media items.</summary>
     public EquatableArray<MediaReferenceSpec> MediaReferences { get; init; } = EquatableArray<MediaReferenceSpec>.Empty;
+
+    /// <summary>
+    /// <c>additionalProperties: false</c>: a property the schema does not declare is an error (Parse throws, the
+    /// run-time validator reports it) instead of being skipped.
+    /// </summary>
+    public bool IsClosed { get; init; }
 }
 
 /// <summary>One schema property and how it maps to C#.</summary>
