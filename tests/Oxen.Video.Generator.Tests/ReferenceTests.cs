@@ -120,6 +120,6 @@ public sealed class ReferenceTests
         var result = SchemaParser.Parse("/schemas/fan.json", schema);
 
         Assert.InRange(result.Model!.NestedObjects.Count, 100, 1000);
-        Assert.Contains(result.Diagnostics, d => d.RuleId == "OXEN003" && d.Message.Contains("after 1000 references were already followed", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.RuleId == "OXEN003" && d.Message.Contains("after 1000 references were followed", StringComparison.Ordinal));
     }
 }

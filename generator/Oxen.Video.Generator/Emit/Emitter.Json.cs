@@ -164,7 +164,9 @@ internal sealed partial class Emitter
                 {
                     var path = spec.JsonPath + property.JsonName;
                     var nullable = property.Type.IsNullable;
-                    var target = property.IsRequired && IsValueType(property.Type) && !nullable ? Local(property) : $"value.{property.PropertyName}";
+                    var target = property.IsRequired && IsValueType(property.Type) && !nullable
+                        ? Local(property)
+                        : $"value.{property.PropertyName}";
                     // A required reference is checked for null after the loop: the read itself may give null (JSON null).
                     var read = ReadExpression(property.Type, "reader", path);
                     if (property.IsRequired && !IsValueType(property.Type) && !nullable)
@@ -183,7 +185,8 @@ internal sealed partial class Emitter
                 {
                     // additionalProperties: false. The name and the known ones are in the message.
                     var known = CSharp.StringLiteral(string.Join(", ", spec.Properties.Select(p => p.JsonName)));
-                    _w.Line($"{@else}throw {OxenJson}.UnknownProperty(ref reader, {CSharp.StringLiteral(isRequest ? "" : spec.JsonPath)}, {known});");
+                    var prefix = CSharp.StringLiteral(isRequest ? "" : spec.JsonPath);
+                    _w.Line($"{@else}throw {OxenJson}.UnknownProperty(ref reader, {prefix}, {known});");
                 }
                 else
                 {
@@ -212,7 +215,8 @@ internal sealed partial class Emitter
     }
 
     /// <summary>What a required property holds until it is read (it is checked after the loop).</summary>
-    private static string Placeholder(TypeSpec type) => type.IsNullable ? "null" : IsValueType(type) ? "default" : "null!";
+    private static string Placeholder(TypeSpec type) =>
+        type.IsNullable ? "null" : IsValueType(type) ? "default" : "null!";
 
     /// <summary>The local that says a required property that may be null was read.</summary>
     private static string Seen(PropertySpec property) => "has" + property.PropertyName;

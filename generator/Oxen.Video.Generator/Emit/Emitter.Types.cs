@@ -86,8 +86,9 @@ internal sealed partial class Emitter
             }
 
             var type = ClrType(property.Type);
+            var mayBeNull = property.Type.IsNullable ? "?" : "";
             _w.Line(property.IsRequired
-                ? $"public required {type}{(property.Type.IsNullable ? "?" : "")} {property.PropertyName} {{ get; set; }}"
+                ? $"public required {type}{mayBeNull} {property.PropertyName} {{ get; set; }}"
                 : $"public {type}? {property.PropertyName} {{ get; set; }}");
         }
     }
@@ -101,7 +102,7 @@ internal sealed partial class Emitter
         {
             (true, true) => ", required, may be null (sent as JSON null).",
             (true, false) => ", required.",
-            (false, true) => ", optional: left out of the request when null (the schema allows JSON null, read as not set).",
+            (false, true) => ", optional: left out of the request when null (JSON null is read as not set).",
             _ => ", optional: left out of the request when null.",
         };
         if (property.Default is { } d)

@@ -46,7 +46,8 @@ internal static class SchemaValueValidator
                 var owner = prefix.Length == 0 ? $"model '{model.Id}'" : prefix.TrimEnd('.');
                 // A closed object says so: there the schema itself refuses the name, as the generated Parse does.
                 var closed = spec.IsClosed ? ", whose schema allows no others (additionalProperties: false)" : "";
-                errors.Add(new OxenValidationError(prefix + name, null, $"is not a parameter of {owner}{closed}; known: {known}."));
+                var message = $"is not a parameter of {owner}{closed}; known: {known}.";
+                errors.Add(new OxenValidationError(prefix + name, null, message));
             }
         }
     }

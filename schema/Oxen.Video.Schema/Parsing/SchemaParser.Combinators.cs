@@ -24,9 +24,14 @@ internal sealed partial class SchemaParser
     // At most one of these per schema object: two would be an intersection the merge below does not follow.
     private static readonly string[] Combinators = ["$ref", "allOf", "anyOf", "oneOf"];
 
-    /// <summary>Reads a schema through its combinator: null (reported) when the form is not one the generator types.</summary>
+    /// <summary>Reads a schema through its combinator: null (reported) for a form the generator does not type.</summary>
     private TypeSpec? ParseCombinator(
-        JsonObject schema, JsonProperty keyword, string jsonName, string jsonPath, string typeStem, out JsonObject effective) =>
+        JsonObject schema,
+        JsonProperty keyword,
+        string jsonName,
+        string jsonPath,
+        string typeStem,
+        out JsonObject effective) =>
         keyword.Name switch
         {
             "$ref" => ParseReference(schema, keyword, jsonName, jsonPath, typeStem, out effective),
@@ -53,12 +58,18 @@ internal sealed partial class SchemaParser
     /// choices are anything else.
     /// </summary>
     private TypeSpec? ParseChoice(
-        JsonObject schema, JsonProperty keyword, string jsonName, string jsonPath, string typeStem, out JsonObject effective)
+        JsonObject schema,
+        JsonProperty keyword,
+        string jsonName,
+        string jsonPath,
+        string typeStem,
+        out JsonObject effective)
     {
         effective = schema;
         if (keyword.Value is not JsonArray { Items.Count: > 0 } choices || choices.Items.Any(c => c is not JsonObject))
         {
-            Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, keyword), "Property", jsonPath, $"'{keyword.Name}' that is not a list of schemas");
+            var what = $"'{keyword.Name}' that is not a list of schemas";
+            Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, keyword), "Property", jsonPath, what);
             return null;
         }
 
@@ -93,7 +104,8 @@ internal sealed partial class SchemaParser
 
         var type = ParseType(merged, jsonName, jsonPath, typeStem, out effective);
         // Null passes the choice, but the siblings still apply: beside "type": "string" it is not allowed.
-        return nulls > 0 && type.Kind != ValueKind.Any && SiblingsAllowNull(schema) ? type with { IsNullable = true } : type;
+        var allowsNull = nulls > 0 && type.Kind != ValueKind.Any && SiblingsAllowNull(schema);
+        return allowsNull ? type with { IsNullable = true } : type;
     }
 
     /// <summary><c>{"type": "null"}</c> or <c>{"const": null}</c>, with nothing but annotations beside it.</summary>

@@ -18,7 +18,7 @@ internal sealed partial class SchemaParser
         choice["const"] is { Kind: not JsonKind.Object and not JsonKind.Array }
         && choice.Properties.All(p => p.Name is "const" or "type" || IsAnnotation(p.Name));
 
-    /// <summary>The schema with the choices as <c>enum</c> and their titles as names; null (reported) beside an enum.</summary>
+    /// <summary>The schema with the choices as <c>enum</c>, the titles as names; null (reported) beside an enum.</summary>
     private JsonObject? ConstEnum(
         JsonObject schema, JsonProperty keyword, List<JsonObject> choices, string jsonName, string jsonPath)
     {

@@ -56,7 +56,8 @@ internal sealed partial class SchemaParser
             else
             {
                 // Docs and default come from the schema the type was read from: anyOf's one schema with its siblings.
-                type = ParseType(propertySchema, property.Name, propertyPath, ownerStem + Naming.Pascal(property.Name), out var effective);
+                var stem = ownerStem + Naming.Pascal(property.Name);
+                type = ParseType(propertySchema, property.Name, propertyPath, stem, out var effective);
                 propertySchema = effective;
             }
 
@@ -123,10 +124,12 @@ internal sealed partial class SchemaParser
             case { Value.Kind: JsonKind.False }:
                 return true;
             case { Value: JsonObject } map:
-                Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, map), "additionalProperties", DescribePath(jsonPath));
+                var where = DescribePath(jsonPath);
+                Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, map), "additionalProperties", where);
                 return false;
             case { } other:
-                Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), "additionalProperties", DescribePath(jsonPath), "a boolean or a schema");
+                var at = FileLocation.OfName(_path, other);
+                Report(SchemaRules.InvalidKeywordValue, at, "additionalProperties", DescribePath(jsonPath), "a boolean or a schema");
                 return false;
         }
     }

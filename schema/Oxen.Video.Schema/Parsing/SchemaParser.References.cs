@@ -27,12 +27,18 @@ internal sealed partial class SchemaParser
     private JsonObject? _root;
 
     private TypeSpec? ParseReference(
-        JsonObject schema, JsonProperty keyword, string jsonName, string jsonPath, string typeStem, out JsonObject effective)
+        JsonObject schema,
+        JsonProperty keyword,
+        string jsonName,
+        string jsonPath,
+        string typeStem,
+        out JsonObject effective)
     {
         effective = schema;
         if (keyword.Value is not JsonString { Value: var reference })
         {
-            Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, keyword), "Property", jsonPath, "'$ref' that is not a string");
+            var notText = "'$ref' that is not a string";
+            Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, keyword), "Property", jsonPath, notText);
             return null;
         }
 
@@ -50,7 +56,7 @@ internal sealed partial class SchemaParser
                 return null;
             }
 
-            problem = $"after {MaxReferenceExpansions} references were already followed in this file (so is every later one)";
+            problem = $"after {MaxReferenceExpansions} references were followed in this file (so is every later one)";
         }
 
         if (problem is not null)
@@ -78,7 +84,12 @@ internal sealed partial class SchemaParser
 
     /// <summary><c>allOf</c> of exactly one schema is that schema with the siblings merged in.</summary>
     private TypeSpec? ParseAllOf(
-        JsonObject schema, JsonProperty keyword, string jsonName, string jsonPath, string typeStem, out JsonObject effective)
+        JsonObject schema,
+        JsonProperty keyword,
+        string jsonName,
+        string jsonPath,
+        string typeStem,
+        out JsonObject effective)
     {
         effective = schema;
         if (keyword.Value is not JsonArray { Items.Count: 1 } parts || parts.Items[0] is not JsonObject part)
@@ -110,7 +121,8 @@ internal sealed partial class SchemaParser
 
         // The fragment is URI-encoded (%25 for %), then a JSON pointer (~1 for /, ~0 for ~).
         var pointer = Uri.UnescapeDataString(reference.Substring(1));
-        if (!pointer.StartsWith("/$defs/", StringComparison.Ordinal) && !pointer.StartsWith("/definitions/", StringComparison.Ordinal))
+        if (!pointer.StartsWith("/$defs/", StringComparison.Ordinal)
+            && !pointer.StartsWith("/definitions/", StringComparison.Ordinal))
         {
             return "outside the request schema's '$defs' and 'definitions'";
         }
@@ -121,8 +133,8 @@ internal sealed partial class SchemaParser
             at = at switch
             {
                 JsonObject obj => obj[token],
-                JsonArray array when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Items.Count
-                    => array.Items[i],
+                JsonArray array when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                    && i < array.Items.Count => array.Items[i],
                 _ => null,
             };
             if (at is null)

@@ -35,7 +35,8 @@ internal sealed partial class SchemaParser
     /// The type of one value; <paramref name="effective"/> is the schema it was read from once combinators are
     /// resolved (the one schema of <c>anyOf: [X, null]</c> with its siblings), where its docs and default are.
     /// </summary>
-    private TypeSpec ParseType(JsonObject schema, string jsonName, string jsonPath, string typeStem, out JsonObject effective)
+    private TypeSpec ParseType(
+        JsonObject schema, string jsonName, string jsonPath, string typeStem, out JsonObject effective)
     {
         effective = schema;
         if (FindCombinator(schema, jsonPath, out var twoCombinators) is { } combinator)
