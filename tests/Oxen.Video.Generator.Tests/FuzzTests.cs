@@ -38,6 +38,13 @@ public sealed class FuzzTests(ITestOutputHelper output)
         "{\"$ref\": \"#\"}", "{\"type\": [\"string\", \"integer\"]}", "{\"enum\": [{\"a\": 1}]}",
         "{\"type\": \"object\", \"properties\": {\"mode\": {\"enum\": [\"a\"]}, \"mode_json_converter\": {\"enum\": [\"b\"]}}}",
         "{\"type\": \"string\", \"enum\": [\"x\", \"y\"], \"x-enum-varnames\": [\"value__\", \"\\ud800\"]}",
+        // The combinator forms the schema core types: nullable choices, consts, references, closed objects.
+        "{\"anyOf\": [{\"type\": \"integer\", \"maximum\": 3e9}, {\"type\": \"null\"}], \"default\": null}",
+        "{\"oneOf\": [{\"const\": \"a\", \"title\": \"value__\"}, {\"const\": 1, \"title\": \"\\ud800\"}, {\"const\": null}]}",
+        "{\"$ref\": \"#/$defs/missing\"}", "{\"allOf\": [{\"$ref\": \"#/definitions/x\"}], \"default\": \"a\"}",
+        "{\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"value\"], "
+            + "\"properties\": {\"value\": {\"anyOf\": [{\"type\": \"object\", \"properties\": {\"reader\": {\"type\": \"string\"}}}, {\"type\": \"null\"}]}}}",
+        "{\"const\": 3000000000}", "{\"type\": [\"array\", \"null\"], \"items\": {\"anyOf\": [{\"type\": \"boolean\"}, {\"type\": \"null\"}]}}",
     ];
 
     private static readonly string[] Names =

@@ -59,20 +59,28 @@ internal sealed partial class Emitter
         var type = property.Type;
         var name = NameField(property);
         var value = $"value.{property.PropertyName}";
+        // A required property the schema lets be null is sent as JSON null: leaving it out would break "required".
+        var writesNull = property.IsRequired && type.IsNullable;
+        var @else = writesNull ? "else " : "";
+        if (writesNull)
+        {
+            _w.Line($"if ({value} is null) writer.WriteNull({name}.Encoded);");
+        }
+
         if (type.Kind == ValueKind.Enum)
         {
-            _w.Line($"{OxenJson}.WriteIfSet(writer, {name}, {value}, {Table(type)});");
+            _w.Line($"{@else}{OxenJson}.WriteIfSet(writer, {name}, {value}, {Table(type)});");
             return;
         }
 
         if (IsScalar(type) || IsStringList(type))
         {
-            _w.Line($"{OxenJson}.WriteIfSet(writer, {name}, {value});");
+            _w.Line($"{@else}{OxenJson}.WriteIfSet(writer, {name}, {value});");
             return;
         }
 
         var local = Local(property);
-        using (_w.Block($"if ({value} is {{ }} {local})"))
+        using (_w.Block($"{@else}if ({value} is {{ }} {local})"))
         {
             _w.Line($"writer.WritePropertyName({name}.Encoded);");
             foreach (var line in WriteItem(type, local, 0))
@@ -130,11 +138,17 @@ internal sealed partial class Emitter
             // Values are read straight into the object; required ones start as placeholders and are checked at the end
             // (a required number or enum through a local, as its type has no "missing").
             var required = spec.Properties.Where(p => p.IsRequired).ToList();
-            var placeholders = string.Join(", ", required.Select(p => $"{p.PropertyName} = {(IsValueType(p.Type) ? "default" : "null!")}"));
+            var placeholders = string.Join(", ", required.Select(p => $"{p.PropertyName} = {Placeholder(p.Type)}"));
             _w.Line(required.Count == 0 ? $"var value = new {type}();" : $"var value = new {type} {{ {placeholders} }};");
-            foreach (var property in required.Where(p => IsValueType(p.Type)))
+            foreach (var property in required.Where(p => IsValueType(p.Type) && !p.Type.IsNullable))
             {
                 _w.Line($"{ClrType(property.Type)}? {Local(property)} = default;");
+            }
+
+            // A required property that may be null is told from a missing one by having been read.
+            foreach (var property in required.Where(p => p.Type.IsNullable))
+            {
+                _w.Line($"var {Seen(property)} = false;");
             }
 
             using (_w.Block($"while ({OxenJson}.NextProperty(ref reader))"))
@@ -149,26 +163,48 @@ internal sealed partial class Emitter
                 foreach (var property in spec.Properties)
                 {
                     var path = spec.JsonPath + property.JsonName;
-                    var target = property.IsRequired && IsValueType(property.Type) ? Local(property) : $"value.{property.PropertyName}";
+                    var nullable = property.Type.IsNullable;
+                    var target = property.IsRequired && IsValueType(property.Type) && !nullable
+                        ? Local(property)
+                        : $"value.{property.PropertyName}";
                     // A required reference is checked for null after the loop: the read itself may give null (JSON null).
                     var read = ReadExpression(property.Type, "reader", path);
-                    if (property.IsRequired && !IsValueType(property.Type))
+                    if (property.IsRequired && !IsValueType(property.Type) && !nullable)
                     {
                         read = read.Contains(" ? ") ? $"({read})!" : read + "!";
                     }
 
-                    _w.Line($"{@else}if ({NameField(property)}.TryRead(ref reader)) {target} = {read};");
+                    var condition = $"{@else}if ({NameField(property)}.TryRead(ref reader))";
+                    _w.Line(property.IsRequired && nullable
+                        ? $"{condition} {{ {target} = {read}; {Seen(property)} = true; }}"
+                        : $"{condition} {target} = {read};");
                     @else = "else ";
                 }
 
-                // A property this schema does not know: skipped, as the server's echo may add some.
-                _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
+                if (spec.IsClosed)
+                {
+                    // additionalProperties: false. The name and the known ones are in the message.
+                    var known = CSharp.StringLiteral(string.Join(", ", spec.Properties.Select(p => p.JsonName)));
+                    var prefix = CSharp.StringLiteral(isRequest ? "" : spec.JsonPath);
+                    _w.Line($"{@else}throw {OxenJson}.UnknownProperty(ref reader, {prefix}, {known});");
+                }
+                else
+                {
+                    // A property this schema does not know: skipped, as the server's echo may add some.
+                    _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
+                }
             }
 
             _w.Line();
             foreach (var property in required)
             {
                 var path = CSharp.StringLiteral(spec.JsonPath + property.JsonName);
+                if (property.Type.IsNullable)
+                {
+                    _w.Line($"if (!{Seen(property)}) throw {OxenJson}.Missing({path});");
+                    continue;
+                }
+
                 _w.Line(IsValueType(property.Type)
                     ? $"value.{property.PropertyName} = {Local(property)} ?? throw {OxenJson}.MissingRequired({path});"
                     : $"if (value.{property.PropertyName} is null) throw {OxenJson}.MissingRequired({path});");
@@ -177,6 +213,13 @@ internal sealed partial class Emitter
             _w.Line("return value;");
         }
     }
+
+    /// <summary>What a required property holds until it is read (it is checked after the loop).</summary>
+    private static string Placeholder(TypeSpec type) =>
+        type.IsNullable ? "null" : IsValueType(type) ? "default" : "null!";
+
+    /// <summary>The local that says a required property that may be null was read.</summary>
+    private static string Seen(PropertySpec property) => "has" + property.PropertyName;
 
     /// <summary>An expression reading the current token as <paramref name="type"/>, or null for JSON null.</summary>
     private string ReadExpression(TypeSpec type, string reader, string path)

@@ -86,8 +86,9 @@ internal sealed partial class Emitter
             }
 
             var type = ClrType(property.Type);
+            var mayBeNull = property.Type.IsNullable ? "?" : "";
             _w.Line(property.IsRequired
-                ? $"public required {type} {property.PropertyName} {{ get; set; }}"
+                ? $"public required {type}{mayBeNull} {property.PropertyName} {{ get; set; }}"
                 : $"public {type}? {property.PropertyName} {{ get; set; }}");
         }
     }
@@ -97,7 +98,13 @@ internal sealed partial class Emitter
         var text = property.Description ?? property.Title;
         var summary = text is null ? $"The <c>{CSharp.Xml(property.JsonName)}</c> parameter." : CSharp.Xml(text);
         var remarks = $"JSON <c>{CSharp.Xml(property.JsonName)}</c>";
-        remarks += property.IsRequired ? ", required." : ", optional: left out of the request when null.";
+        remarks += (property.IsRequired, property.Type.IsNullable) switch
+        {
+            (true, true) => ", required, may be null (sent as JSON null).",
+            (true, false) => ", required.",
+            (false, true) => ", optional: left out of the request when null (JSON null is read as not set).",
+            _ => ", optional: left out of the request when null.",
+        };
         if (property.Default is { } d)
         {
             remarks += $" Default <c>{CSharp.Xml(d.Json)}</c>" + (!d.HasConstant ? "" : $" (<see cref=\"Defaults.{property.PropertyName}\"/>)") + ", applied by the server.";

@@ -22,7 +22,7 @@ internal sealed partial class Emitter
             foreach (var property in spec.Properties)
             {
                 var path = isRequest ? CSharp.StringLiteral(property.JsonName) : $"prefix + {CSharp.StringLiteral(property.JsonName)}";
-                if (property.IsRequired && !IsValueType(property.Type))
+                if (property.IsRequired && !IsValueType(property.Type) && !property.Type.IsNullable)
                 {
                     _w.Line($"{Validator}.Required(errors, {path}, {property.PropertyName});");
                 }
@@ -35,7 +35,7 @@ internal sealed partial class Emitter
                     continue;
                 }
 
-                if (type.Kind != ValueKind.Array || IsStringList(type))
+                if (type.Kind != ValueKind.Array || ChecksStringItems(type))
                 {
                     // Each check takes the value as it is and passes null (unset): one line per keyword.
                     foreach (var check in ValueChecks(type, property.PropertyName, path))
@@ -123,7 +123,7 @@ internal sealed partial class Emitter
             case ValueKind.Array when type.IsMediaList && depth == 0:
                 checks.Add($"{Validator}.MediaItems(errors, {path}, {value}, {MediaKindName(type.Item!.Media)}{ItemCountArguments(c)});");
                 break;
-            case ValueKind.Array when IsStringList(type) && depth == 0:
+            case ValueKind.Array when ChecksStringItems(type) && depth == 0:
                 checks.Add($"{Validator}.StringItems(errors, {path}, {value}{StringItemsArguments(type)});");
                 break;
             case ValueKind.Array:
@@ -138,7 +138,9 @@ internal sealed partial class Emitter
                 var itemPath = $"{path} + \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
                 var itemChecks = ValueChecks(type.Item!, item, itemPath, depth + 1);
                 var itemIsReference = !IsValueType(type.Item!);
-                if (itemChecks.Count == 0 && !itemIsReference)
+                // A null item is an error unless the schema allows it (anyOf: [X, null] as the items).
+                var nullIsError = itemIsReference && !type.Item!.IsNullable;
+                if (itemChecks.Count == 0 && !nullIsError)
                 {
                     break;
                 }
@@ -146,13 +148,17 @@ internal sealed partial class Emitter
                 checks.Add($"for (var {index} = 0; {index} < {value}.Count; {index}++)");
                 checks.Add("{");
                 checks.Add($"    var {item} = {value}[{index}];");
-                if (itemIsReference)
+                if (nullIsError)
                 {
                     checks.Add($"    if ({item} is null)");
                     checks.Add("    {");
                     checks.Add($"        {Validator}.Required(errors, {itemPath}, null);");
                     checks.Add("        continue;");
                     checks.Add("    }");
+                }
+                else if (itemIsReference)
+                {
+                    checks.Add($"    if ({item} is null) continue;");
                 }
 
                 checks.AddRange(itemChecks.Select(line => "    " + line));
@@ -162,6 +168,12 @@ internal sealed partial class Emitter
 
         return checks;
     }
+
+    /// <summary>
+    /// A list of strings checked by one <c>OxenValidator.StringItems</c> call, which reports null items; a list whose
+    /// items may be null is checked item by item instead.
+    /// </summary>
+    private static bool ChecksStringItems(TypeSpec type) => IsStringList(type) && !type.Item!.IsNullable;
 
     /// <summary>The bounds of <c>OxenValidator.Range</c> as named arguments; an exclusive flag only when set.</summary>
     private static string RangeArguments(ConstraintSpec c) =>

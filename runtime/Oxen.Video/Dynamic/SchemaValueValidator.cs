@@ -20,7 +20,9 @@ internal static class SchemaValueValidator
             values.TryGetPropertyValue(property.JsonName, out var value);
             if (value is null)
             {
-                if (property.IsRequired)
+                // JSON null where the schema allows it is a value; elsewhere it is as good as missing.
+                var givenNull = property.Type.IsNullable && values.ContainsKey(property.JsonName);
+                if (property.IsRequired && !givenNull)
                 {
                     OxenValidator.Required(errors, path, null);
                 }
@@ -41,7 +43,11 @@ internal static class SchemaValueValidator
             if (!spec.Properties.Any(p => p.JsonName == name) && !(prefix.Length == 0 && name == "model"))
             {
                 var known = string.Join(", ", spec.Properties.Select(p => p.JsonName));
-                errors.Add(new OxenValidationError(prefix + name, null, $"is not a parameter of {(prefix.Length == 0 ? $"model '{model.Id}'" : prefix.TrimEnd('.'))}; known: {known}."));
+                var owner = prefix.Length == 0 ? $"model '{model.Id}'" : prefix.TrimEnd('.');
+                // A closed object says so: there the schema itself refuses the name, as the generated Parse does.
+                var closed = spec.IsClosed ? ", whose schema allows no others (additionalProperties: false)" : "";
+                var message = $"is not a parameter of {owner}{closed}; known: {known}.";
+                errors.Add(new OxenValidationError(prefix + name, null, message));
             }
         }
     }
@@ -105,7 +111,7 @@ internal static class SchemaValueValidator
                     {
                         Check(model, type.Item!, item, itemPath, errors);
                     }
-                    else if (type.Item!.Kind != ValueKind.Any)
+                    else if (type.Item!.Kind != ValueKind.Any && !type.Item.IsNullable)
                     {
                         OxenValidator.Required(errors, itemPath, null);
                     }

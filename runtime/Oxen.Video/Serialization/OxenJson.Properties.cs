@@ -17,6 +17,18 @@ public static partial class OxenJson
     /// <summary>Skips a property this schema does not know (at its name), as the server's echo may add some.</summary>
     public static void SkipProperty(ref Utf8JsonReader reader) => reader.Skip();
 
+    /// <summary>
+    /// The error for a property an object's schema does not allow (<c>additionalProperties: false</c>), at its name:
+    /// <paramref name="prefix"/> is where the object sits (<c>elements[].</c>), <paramref name="known"/> the names it
+    /// has.
+    /// </summary>
+    public static JsonException UnknownProperty(ref Utf8JsonReader reader, string prefix, string known)
+    {
+        var name = Validation.OxenValidator.FormatString(prefix + reader.GetString());
+        return new JsonException(
+            $"{name} is not a property of the schema, which allows no others (additionalProperties: false); known: {known}.");
+    }
+
     /// <summary>Reads a member of a generated enum, or null for JSON null.</summary>
     public static TEnum? ReadEnum<TEnum>(ref Utf8JsonReader reader, string path, OxenEnumTable<TEnum> table)
         where TEnum : struct, Enum

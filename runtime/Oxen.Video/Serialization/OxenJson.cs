@@ -137,6 +137,9 @@ public static partial class OxenJson
     /// <summary>The error for a required property missing from a body.</summary>
     public static JsonException MissingRequired(string path) => new($"The required property '{path}' is missing (or null).");
 
+    /// <summary>The error for a required property missing from a body, where the schema allows it to be null.</summary>
+    public static JsonException Missing(string path) => new($"The required property '{path}' is missing.");
+
     /// <summary>The error for a value of the wrong JSON kind.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string path, string expected) =>
         new($"'{path}' must be {expected}, not {Describe(ref reader)}.");

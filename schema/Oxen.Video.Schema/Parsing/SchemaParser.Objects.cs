@@ -55,7 +55,10 @@ internal sealed partial class SchemaParser
             }
             else
             {
-                type = ParseType(propertySchema, property.Name, propertyPath, ownerStem + Naming.Pascal(property.Name));
+                // Docs and default come from the schema the type was read from: anyOf's one schema with its siblings.
+                var stem = ownerStem + Naming.Pascal(property.Name);
+                type = ParseType(propertySchema, property.Name, propertyPath, stem, out var effective);
+                propertySchema = effective;
             }
 
             var isRequired = required.Contains(property.Name);
@@ -78,6 +81,7 @@ internal sealed partial class SchemaParser
         var spec = new ObjectSpec(typeName, String(schema, "title"), String(schema, "description"), jsonPath, properties.ToEquatableArray())
         {
             MediaReferences = isRequest ? ParseMediaReferences(schema, properties) : EquatableArray<MediaReferenceSpec>.Empty,
+            IsClosed = ReadClosed(schema, jsonPath),
         };
         if (!isRequest)
         {
@@ -104,6 +108,29 @@ internal sealed partial class SchemaParser
             case { } other:
                 Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, other), "properties", DescribePath(jsonPath), "an object");
                 return [];
+        }
+    }
+
+    /// <summary>
+    /// <c>additionalProperties</c>: <c>false</c> closes the object; a schema for the other properties (a map) is
+    /// not followed (OXEN008), so they are skipped as in an open object.
+    /// </summary>
+    private bool ReadClosed(JsonObject schema, string jsonPath)
+    {
+        switch (schema.Find("additionalProperties"))
+        {
+            case null or { Value.Kind: JsonKind.True }:
+                return false;
+            case { Value.Kind: JsonKind.False }:
+                return true;
+            case { Value: JsonObject } map:
+                var where = DescribePath(jsonPath);
+                Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, map), "additionalProperties", where);
+                return false;
+            case { } other:
+                var at = FileLocation.OfName(_path, other);
+                Report(SchemaRules.InvalidKeywordValue, at, "additionalProperties", DescribePath(jsonPath), "a boolean or a schema");
+                return false;
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class SchemaParser
     // Keywords that change a value's shape in ways a C# property cannot follow: the property becomes a JsonElement.
     private static readonly string[] StructuralKeywords =
     [
-        "anyOf", "oneOf", "allOf", "not", "$ref", "if", "then", "else", "const", "patternProperties",
+        "not", "if", "then", "else", "const", "patternProperties",
         "prefixItems", "dependentSchemas", "$dynamicRef",
     ];
 
@@ -28,7 +28,48 @@ internal sealed partial class SchemaParser
         "maxContains", "dependentRequired", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
     ];
 
-    private TypeSpec ParseType(JsonObject schema, string jsonName, string jsonPath, string typeStem)
+    private TypeSpec ParseType(JsonObject schema, string jsonName, string jsonPath, string typeStem) =>
+        ParseType(schema, jsonName, jsonPath, typeStem, out _);
+
+    /// <summary>
+    /// The type of one value; <paramref name="effective"/> is the schema it was read from once combinators are
+    /// resolved (the one schema of <c>anyOf: [X, null]</c> with its siblings), where its docs and default are.
+    /// </summary>
+    private TypeSpec ParseType(
+        JsonObject schema, string jsonName, string jsonPath, string typeStem, out JsonObject effective)
+    {
+        effective = schema;
+        if (FindCombinator(schema, jsonPath, out var twoCombinators) is { } combinator)
+        {
+            return ParseCombinator(schema, combinator, jsonName, jsonPath, typeStem, out effective) ?? AnyType;
+        }
+
+        if (twoCombinators)
+        {
+            return AnyType;
+        }
+
+        if (schema.Find("const") is { } constant && schema.Find("enum") is null)
+        {
+            if (ConstAsEnum(schema, constant, jsonPath) is not { } enumSchema)
+            {
+                return AnyType;
+            }
+
+            schema = enumSchema;
+            effective = enumSchema;
+        }
+
+        var type = ParseSingleType(schema, jsonName, jsonPath, typeStem);
+        return type.Kind != ValueKind.Any && AllowsNull(schema) ? type with { IsNullable = true } : type;
+    }
+
+    /// <summary>A type list with <c>"null"</c> beside another type, or an enum with a null member.</summary>
+    private static bool AllowsNull(JsonObject schema) =>
+        (schema["type"] is JsonArray types && types.Items.Any(t => t is JsonString { Value: "null" }))
+        || (schema["enum"] is JsonArray members && members.Items.Any(m => m.Kind == JsonKind.Null));
+
+    private TypeSpec ParseSingleType(JsonObject schema, string jsonName, string jsonPath, string typeStem)
     {
         foreach (var keyword in StructuralKeywords)
         {
@@ -66,9 +107,12 @@ internal sealed partial class SchemaParser
                 }
 
                 // A free-form object: the schema does not say what it holds, only that it is an object.
-                if (schema.Find("required") is { } required)
+                foreach (var keyword in new[] { "required", "additionalProperties" })
                 {
-                    Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, required), "required", jsonPath);
+                    if (schema.Find(keyword) is { Value.Kind: not JsonKind.True } found)
+                    {
+                        Report(SchemaRules.UnenforcedKeyword, FileLocation.OfName(_path, found), keyword, jsonPath);
+                    }
                 }
 
                 return FreeObjectType;
@@ -88,7 +132,11 @@ internal sealed partial class SchemaParser
             case null:
                 return AnyType;
             case { Value: JsonObject items }:
-                return ParseType(items, jsonName, jsonPath + "[]", typeStem + "Item");
+                var item = ParseType(items, jsonName, jsonPath + "[]", typeStem + "Item");
+                // Only items that are references in C# can hold null: a list of int? would be a new shape of API.
+                var canBeNull = item is { Kind: ValueKind.String, Media: MediaKind.None }
+                    || item is { Kind: ValueKind.Object, IsFreeObject: false };
+                return item.IsNullable && !canBeNull ? item with { IsNullable = false } : item;
             case { } other:
                 Report(SchemaRules.UnsupportedSchema, FileLocation.OfName(_path, other), "Array", jsonPath, $"'items' that is {Describe(other.Value)}");
                 return AnyType;

@@ -91,6 +91,7 @@ internal sealed partial class SchemaParser
             return null;
         }
 
+        _root = schema;
         _stem = Naming.ModelTypeStem(id);
         var requestTypeName = Claim(_stem + "Request", schema, "");
         var request = ParseObject(schema, requestTypeName, "", ownerStem: _stem, isRequest: true);

@@ -5,6 +5,12 @@ internal sealed record ObjectSpec(string TypeName, string? Title, string? Descri
 {
     /// <summary>The request's <c>x-media-references</c>: which prompt tokens name which media items.</summary>
     public EquatableArray<MediaReferenceSpec> MediaReferences { get; init; } = EquatableArray<MediaReferenceSpec>.Empty;
+
+    /// <summary>
+    /// <c>additionalProperties: false</c>: a property the schema does not declare is an error (Parse throws, the
+    /// run-time validator reports it) instead of being skipped.
+    /// </summary>
+    public bool IsClosed { get; init; }
 }
 
 /// <summary>One schema property and how it maps to C#.</summary>
@@ -46,6 +52,12 @@ internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item
 
     /// <summary>A list whose items are media.</summary>
     public bool IsMediaList => Kind == ValueKind.Array && Item is { Media: not MediaKind.None };
+
+    /// <summary>
+    /// The schema allows an explicit JSON null (<c>anyOf: [X, {"type": "null"}]</c>, <c>"type": [X, "null"]</c>): a
+    /// required property may then be null, and is written as JSON null; an optional one reads null as not set.
+    /// </summary>
+    public bool IsNullable { get; init; }
 
     /// <summary>An object without declared properties: a <c>JsonElement</c> that must hold a JSON object.</summary>
     public bool IsFreeObject => Kind == ValueKind.Object && TypeName is null;

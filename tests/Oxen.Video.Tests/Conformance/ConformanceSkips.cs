@@ -31,13 +31,34 @@ internal static class ConformanceSkips
         "prefixItems is not supported: the property is an unchecked JsonElement (OXEN003).";
 
     private const string RefAndPrefixItems =
-        "$ref/$defs and prefixItems are not supported: the items are unchecked JsonElements (OXEN003).";
+        "prefixItems is not supported: the items are unchecked JsonElements (OXEN003); the $ref/$defs beside it are followed.";
 
     private const string AllOf =
-        "allOf is not supported: the property is an unchecked JsonElement (OXEN003).";
+        "allOf of one schema is read as that schema, but the prefixItems inside it is not supported: an unchecked JsonElement (OXEN003).";
 
     private const string PatternProperties =
-        "patternProperties/additionalProperties are not supported: the whole object is an unchecked JsonElement (OXEN003).";
+        "patternProperties is not supported: the whole object is an unchecked JsonElement (OXEN003), so additionalProperties beside it is not enforced either.";
+
+    private const string Choices =
+        "anyOf/oneOf is typed only as one schema (with or without null) or as consts: other choices are an unchecked JsonElement (OXEN003).";
+
+    private const string AlwaysNull =
+        "A value that can only be null ('const': null, or choices that are all {\"type\": \"null\"}) has no C# type: an unchecked JsonElement (OXEN003).";
+
+    private const string ConstShape =
+        "A 'const' object or array is not typed (an enum member is a string, number or boolean): an unchecked JsonElement (OXEN003).";
+
+    private const string OutsideRef =
+        "Only '$ref' to '#/$defs/...' or '#/definitions/...' of the request schema is followed; $id-based, URN, relative, remote and other pointer references are an unchecked JsonElement (OXEN003).";
+
+    private const string Unevaluated =
+        "unevaluatedProperties is not enforced (OXEN008); the server still checks it.";
+
+    private const string AdditionalSchema =
+        "additionalProperties given as a schema (a map) is not enforced (OXEN008): the other properties are skipped, as in an open object.";
+
+    private const string DependentSchemas =
+        "dependentSchemas is not supported: the whole object is an unchecked JsonElement (OXEN003), so additionalProperties beside it is not enforced either.";
 
     private const string RequiredUndeclared =
         "'required' on an object without 'properties' is not enforced: the generator reports it (OXEN008) and the object is a JsonElement checked only for being an object.";
@@ -147,8 +168,83 @@ internal static class ConformanceSkips
         ["draft2020-12/required.json: required properties whose names are Javascript object property names / toString present"] = RequiredUndeclared,
         ["draft2020-12/required.json: required with escaped characters / object with some properties missing is invalid"] = RequiredUndeclared,
 
+        ["draft2020-12/anyOf.json: anyOf / neither anyOf valid"] = Choices,
+        ["draft2020-12/anyOf.json: anyOf complex types / neither anyOf valid (complex)"] = Choices,
+        ["draft2020-12/anyOf.json: anyOf with base schema / both anyOf invalid"] = Choices,
+        ["draft2020-12/anyOf.json: anyOf with base schema / mismatch base schema"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf / both oneOf valid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf / neither oneOf valid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf complex types / both oneOf valid (complex)"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf complex types / neither oneOf valid (complex)"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with base schema / both oneOf valid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with base schema / mismatch base schema"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with empty schema / both valid - invalid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with missing optional property / both oneOf valid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with missing optional property / neither oneOf valid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with required / both invalid - invalid"] = Choices,
+        ["draft2020-12/oneOf.json: oneOf with required / both valid - invalid"] = Choices,
 
+        ["draft2020-12/anyOf.json: anyOf with boolean schemas, all false / any value is invalid"] = BooleanSchema,
+        ["draft2020-12/oneOf.json: oneOf with boolean schemas, all false / any value is invalid"] = BooleanSchema,
+        ["draft2020-12/oneOf.json: oneOf with boolean schemas, all true / any value is invalid"] = BooleanSchema,
+        ["draft2020-12/oneOf.json: oneOf with boolean schemas, more than one true / any value is invalid"] = BooleanSchema,
+        ["draft2020-12/ref.json: $ref to boolean schema false / any value is invalid"] = BooleanSchema,
 
+        ["draft2020-12/anyOf.json: nested anyOf, to check validation semantics / anything non-null is invalid"] = AlwaysNull,
+        ["draft2020-12/const.json: const with null / not null is invalid"] = AlwaysNull,
+        ["draft2020-12/oneOf.json: nested oneOf, to check validation semantics / anything non-null is invalid"] = AlwaysNull,
 
+        ["draft2020-12/const.json: const with [false] does not match [0] / [0.0] is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with [false] does not match [0] / [0] is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with [true] does not match [1] / [1.0] is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with [true] does not match [1] / [1] is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with array / another array item is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with array / array with additional items is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with object / another object is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with object / another type is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with {\"a\": false} does not match {\"a\": 0} / {\"a\": 0.0} is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with {\"a\": false} does not match {\"a\": 0} / {\"a\": 0} is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with {\"a\": true} does not match {\"a\": 1} / {\"a\": 1.0} is invalid"] = ConstShape,
+        ["draft2020-12/const.json: const with {\"a\": true} does not match {\"a\": 1} / {\"a\": 1} is invalid"] = ConstShape,
+
+        ["draft2020-12/defs.json: validate definition against metaschema / invalid definition schema"] = OutsideRef,
+        ["draft2020-12/ref.json: $id must be resolved against nearest parent, not just immediate parent / non-number is invalid"] = OutsideRef,
+        ["draft2020-12/ref.json: Recursive references between schemas / invalid tree"] = OutsideRef,
+        ["draft2020-12/ref.json: URN base URI with URN and JSON pointer ref / a non-string is invalid"] = OutsideRef,
+        ["draft2020-12/ref.json: URN base URI with URN and anchor ref / a non-string is invalid"] = OutsideRef,
+        ["draft2020-12/ref.json: URN ref with nested pointer ref / a non-string is invalid"] = OutsideRef,
+        ["draft2020-12/ref.json: order of evaluation: $id and $anchor and $ref / data is invalid against first definition"] = OutsideRef,
+        ["draft2020-12/ref.json: order of evaluation: $id and $ref / data is invalid against first definition"] = OutsideRef,
+        ["draft2020-12/ref.json: order of evaluation: $id and $ref on nested schema / data is invalid against nested sibling"] = OutsideRef,
+        ["draft2020-12/ref.json: ref to else / a non-integer is invalid due to the $ref"] = OutsideRef,
+        ["draft2020-12/ref.json: ref to if / a non-integer is invalid due to the $ref"] = OutsideRef,
+        ["draft2020-12/ref.json: ref to then / a non-integer is invalid due to the $ref"] = OutsideRef,
+        ["draft2020-12/ref.json: ref with absolute-path-reference / an integer is invalid"] = OutsideRef,
+        ["draft2020-12/ref.json: refs with relative uris and defs / invalid on inner field"] = OutsideRef,
+        ["draft2020-12/ref.json: refs with relative uris and defs / invalid on outer field"] = OutsideRef,
+        ["draft2020-12/ref.json: relative pointer ref to array / mismatch array"] = OutsideRef,
+        ["draft2020-12/ref.json: relative pointer ref to object / mismatch"] = OutsideRef,
+        ["draft2020-12/ref.json: relative refs with absolute uris and defs / invalid on inner field"] = OutsideRef,
+        ["draft2020-12/ref.json: relative refs with absolute uris and defs / invalid on outer field"] = OutsideRef,
+        ["draft2020-12/ref.json: remote ref, containing refs itself / remote ref invalid"] = OutsideRef,
+        ["draft2020-12/ref.json: root pointer ref / recursive mismatch"] = OutsideRef,
+        ["draft2020-12/ref.json: simple URN base URI with $ref via the URN / invalid under the URN IDed schema"] = OutsideRef,
+
+        ["draft2020-12/ref.json: naive replacement of $ref with its destination is not correct / do not evaluate the $ref inside the enum, definition exact match"] = UntypedEnum,
+        ["draft2020-12/ref.json: naive replacement of $ref with its destination is not correct / do not evaluate the $ref inside the enum, matching any string"] = UntypedEnum,
+
+        ["draft2020-12/ref.json: ref creates new scope when adjacent to keywords / referenced subschema doesn't see annotations from properties"] = Unevaluated,
+
+        ["draft2020-12/additionalProperties.json: additionalProperties can exist by itself / an additional invalid property is invalid"] = AdditionalSchema,
+        ["draft2020-12/additionalProperties.json: additionalProperties does not look in applicators / properties defined in allOf are not examined"] = AdditionalSchema,
+        ["draft2020-12/additionalProperties.json: additionalProperties with propertyNames / Valid against propertyNames, but not additionalProperties"] = AdditionalSchema,
+        ["draft2020-12/additionalProperties.json: additionalProperties with schema / an additional invalid property is invalid"] = AdditionalSchema,
+
+        ["draft2020-12/additionalProperties.json: additionalProperties being false does not allow other properties / an additional property is invalid"] = PatternProperties,
+        ["draft2020-12/additionalProperties.json: non-ASCII pattern with additionalProperties / not matching the pattern is invalid"] = PatternProperties,
+
+        ["draft2020-12/additionalProperties.json: dependentSchemas with additionalProperties / additionalProperties can't see bar"] = DependentSchemas,
+        ["draft2020-12/additionalProperties.json: dependentSchemas with additionalProperties / additionalProperties can't see bar even when foo2 is present"] = DependentSchemas,
+        ["draft2020-12/additionalProperties.json: dependentSchemas with additionalProperties / additionalProperties doesn't consider dependentSchemas"] = DependentSchemas,
     };
 }

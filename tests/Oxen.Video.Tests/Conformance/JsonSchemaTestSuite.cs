@@ -82,6 +82,17 @@ internal static class JsonSchemaTestSuite
             ["type"] = "object",
             ["properties"] = new JsonObject { ["value"] = value },
         };
+
+        // "#/$defs/x" names the suite schema's own definitions; wrapped, '#' is the wrapper, so they move up to it.
+        foreach (var definitions in new[] { "$defs", "definitions" })
+        {
+            if (value is JsonObject suiteSchema && suiteSchema[definitions] is { } defs)
+            {
+                suiteSchema.Remove(definitions);
+                wrapped[definitions] = defs;
+            }
+        }
+
         return wrapped.ToJsonString(Relaxed);
     }
 }
