@@ -242,7 +242,10 @@ public sealed partial class OxenBatch
             var left = _lines.Count - done - failed;
             TimeSpan? eta = finished > 0 ? _time.GetElapsedTime(_started) / finished * left : null;
             var cost = Interlocked.Read(ref _costSoFarMicros) / 1_000_000m;
-            _progress.Report(new BatchProgress(_lines.Count, done, failed, Volatile.Read(ref _inFlight), cost, eta));
+            // A line counts as done as soon as its video is saved, a moment before it leaves the in-flight count:
+            // a finished line is never reported in flight, so the last report of a finished batch says 0.
+            var inFlight = Math.Min(Volatile.Read(ref _inFlight), left);
+            _progress.Report(new BatchProgress(_lines.Count, done, failed, inFlight, cost, eta));
         }
     }
 
