@@ -51,4 +51,18 @@ public sealed class TruthTests : HubTestBase
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, Hub.Counters.ApiRequests);
     }
+
+    [Fact]
+    public async Task Cancelling_a_generation_that_already_succeeded_says_there_was_nothing_to_cancel()
+    {
+        using var client = new Oxen.Video.OxenClient(new Oxen.Video.OxenClientOptions { BaseAddress = Hub.BaseAddress, ApiKey = SecretKey });
+        var operation = (await client.EnqueueAsync(new Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest { Prompt = "p" }))[0];
+        await operation.WaitForCompletionAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "generations", "cancel", operation.Id);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"Generation {operation.Id} has already finished (succeeded): there was nothing to cancel.", run.Output, StringComparison.Ordinal);
+        Assert.Equal(0, Hub.Counters.Requests("DELETE", "/api/ai/queue/*"));
+    }
 }

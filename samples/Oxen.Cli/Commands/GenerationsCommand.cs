@@ -53,7 +53,17 @@ internal static class GenerationsCommand
     private static async Task<int> CancelAsync(CliContext context, string id)
     {
         await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
-        await Operation(session, id).CancelAsync(context.CancellationToken).ConfigureAwait(false);
+        var operation = Operation(session, id);
+        var current = await operation.UpdateStatusAsync(context.CancellationToken).ConfigureAwait(false);
+        if (current.HasCompleted)
+        {
+            // Asking anyway would print a success for a cancel that did nothing.
+            var status = current.StatusText ?? current.Status.ToString().ToLowerInvariant();
+            await context.Output.WriteLineAsync($"Generation {id} has already finished ({status}): there was nothing to cancel.").ConfigureAwait(false);
+            return ExitCodes.Done;
+        }
+
+        await operation.CancelAsync(context.CancellationToken).ConfigureAwait(false);
         await context.Output.WriteLineAsync($"Asked the hub to cancel {id}.").ConfigureAwait(false);
         return ExitCodes.Done;
     }
