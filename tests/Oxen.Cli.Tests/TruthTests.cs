@@ -65,4 +65,61 @@ public sealed class TruthTests : HubTestBase
         Assert.Contains($"Generation {operation.Id} has already finished (succeeded): there was nothing to cancel.", run.Output, StringComparison.Ordinal);
         Assert.Equal(0, Hub.Counters.Requests("DELETE", "/api/ai/queue/*"));
     }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("folder")]
+    [InlineData("half")]
+    public async Task A_damaged_or_foreign_journal_is_exit_2_for_run_and_report_and_nothing_is_sent(string damage)
+    {
+        var jobs = Path.Combine(Folder, "jobs.jsonl");
+        File.WriteAllLines(jobs, Enumerable.Range(0, 40).Select(n => $$"""{"model": "{{Kling}}", "prompt": "shot {{n}} {{new string('x', 200)}}"}"""));
+        var output = Path.Combine(Folder, "out");
+        var journal = Path.Combine(output, "oxen-batch.db");
+        switch (damage)
+        {
+            case "text":
+                Directory.CreateDirectory(output);
+                File.WriteAllText(journal, "not a database, only some text that a user left here by mistake");
+                break;
+            case "folder":
+                Directory.CreateDirectory(journal);
+                break;
+            default:
+                var first = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output);
+                Assert.True(first.ExitCode == 0, first.All);
+                using (var file = new FileStream(journal, FileMode.Open))
+                {
+                    file.SetLength(file.Length / 2);
+                }
+
+                break;
+        }
+
+        var sentBefore = Hub.Counters.EnqueuedGenerations;
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output);
+        var report = await CliRun.RunAsync(HubEnvironment(), "batch", "report", output, "--out", Path.Combine(Folder, "merged"));
+
+        foreach (var result in new[] { run, report })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"The journal {journal} is damaged or is not a batch journal", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(sentBefore, Hub.Counters.EnqueuedGenerations);
+    }
+
+    [Fact]
+    public async Task A_batch_that_finishes_leaves_no_lock_behind()
+    {
+        var jobs = Path.Combine(Folder, "jobs.jsonl");
+        File.WriteAllLines(jobs, [$$"""{"model": "{{Kling}}", "prompt": "a"}"""]);
+        var output = Path.Combine(Folder, "out");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Empty(Directory.EnumerateFiles(output, "*.lock", SearchOption.AllDirectories));
+    }
 }

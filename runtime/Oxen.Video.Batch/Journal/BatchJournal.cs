@@ -52,6 +52,7 @@ public sealed partial class BatchJournal : IDisposable
             Execute(connection, "PRAGMA journal_mode=WAL;");
             Execute(connection, durable ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
             Execute(connection, "PRAGMA busy_timeout=5000;");
+            CheckIntact(connection, path);
             Execute(connection, """
                 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS lines(
@@ -65,12 +66,35 @@ public sealed partial class BatchJournal : IDisposable
                 """);
             return new BatchJournal(connection, path);
         }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Damaged(path, ex.Message, ex);
+        }
         catch
         {
             connection.Dispose();
             throw;
         }
     }
+
+    /// <summary>A truncated or foreign file fails here, when it opens, not halfway through a batch.</summary>
+    private static void CheckIntact(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check;";
+        if (command.ExecuteScalar() is not "ok" and var answer)
+        {
+            throw Damaged(path, $"its integrity check says {answer}", null);
+        }
+    }
+
+    private static BatchJournalException Damaged(string path, string why, Exception? inner) => new(
+        path,
+        $"The journal {path} is damaged or is not a batch journal ({why}); nothing was sent. Move it aside to start "
+        + "the folder over; what was already enqueued is still listed by the hub (oxen generations status <id>, "
+        + "GET /api/ai/queue).",
+        inner);
 
     /// <summary>A value stored beside the lines (the batch file, the shard), or <see langword="null"/>.</summary>
     public string? GetMeta(string name)

@@ -35,7 +35,9 @@ public static class BatchReport
         var seen = new Dictionary<int, (string Directory, BatchJournalRow Row)>();
         foreach (var directory in directories.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
         {
-            if (!File.Exists(Path.Combine(directory, BatchJournal.FileName)))
+            // A folder named like the journal is a damaged journal (BatchJournal.Open says so), not a missing one.
+            var journalPath = Path.Combine(directory, BatchJournal.FileName);
+            if (!File.Exists(journalPath) && !Directory.Exists(journalPath))
             {
                 problems.Add(new BatchProblem(directory, 0, null, $"holds no {BatchJournal.FileName}: not a batch output folder"));
                 continue;

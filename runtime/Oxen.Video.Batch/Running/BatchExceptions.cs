@@ -20,3 +20,17 @@ public sealed class BatchValidationException : Exception
 
 /// <summary>The batch was refused before anything was sent: over its cost limit, or its folder is in use.</summary>
 public sealed class BatchRefusedException(string message) : Exception(message);
+
+/// <summary>The batch journal cannot be read (truncated, a foreign file, a folder); nothing was sent.</summary>
+public sealed class BatchJournalException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="path">The journal file.</param>
+    /// <param name="message">What is wrong and what to do.</param>
+    /// <param name="innerException">The SQLite error, when there is one.</param>
+    public BatchJournalException(string path, string message, Exception? innerException = null)
+        : base(message, innerException) => Path = path;
+
+    /// <summary>The journal file.</summary>
+    public string Path { get; }
+}

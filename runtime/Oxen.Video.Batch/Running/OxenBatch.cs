@@ -190,8 +190,9 @@ public sealed partial class OxenBatch
         var path = Path.Combine(OutputDirectory, LockFileName);
         try
         {
-            // FileShare.None takes an exclusive lock (flock on Unix), released by the OS even on SIGKILL.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // FileShare.None takes an exclusive lock (flock on Unix), released by the OS even on SIGKILL; a clean
+            // finish also removes the file (a killed run leaves it, unlocked, for the next run to take).
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (IOException)
         {

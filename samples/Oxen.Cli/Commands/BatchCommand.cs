@@ -123,6 +123,10 @@ internal static class BatchCommand
         {
             throw new UsageException(ex.Message);
         }
+        catch (BatchJournalException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
 
         await context.Output.WriteLineAsync($"{summary.Downloaded} downloaded, {summary.Failed} failed, {summary.Enqueued + summary.Unfinished} unfinished; "
             + $"{summary.ResultsPath ?? "(no results)"}, {summary.ReportPath ?? "(no report)"}").ConfigureAwait(false);
@@ -146,6 +150,10 @@ internal static class BatchCommand
         catch (BatchValidationException ex)
         {
             throw new UsageException(string.Join(Environment.NewLine, ex.Problems));
+        }
+        catch (BatchJournalException ex)
+        {
+            throw new UsageException(ex.Message);
         }
     }
 
