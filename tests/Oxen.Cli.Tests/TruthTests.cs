@@ -122,4 +122,13 @@ public sealed class TruthTests : HubTestBase
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Empty(Directory.EnumerateFiles(output, "*.lock", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task Sync_mode_says_that_its_answer_names_no_id_and_no_charged_cost()
+    {
+        var run = await CliRun.RunAsync(HubEnvironment(), "generate", "--model", Kling, "--prompt", "p", "--mode", "sync", "--out", Path.Combine(Folder, "s.mp4"));
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("The hub's synchronous answer names no generation id and no charged cost; --mode queue (the default) shows both.", run.Output, StringComparison.Ordinal);
+    }
 }

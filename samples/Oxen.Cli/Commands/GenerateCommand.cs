@@ -97,11 +97,13 @@ internal static class GenerateCommand
         using var wait = line.Timeout is { } limit ? new CancellationTokenSource(limit, context.Time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, wait.Token);
         decimal? charged;
+        string? generationId;
         try
         {
             var video = await progress.RunAsync(p => session.Client.GenerateVideoAsync(request, mode, p, linked.Token)).ConfigureAwait(false);
             await target.WriteAsync(video, context.OpenStandardOutput, linked.Token).ConfigureAwait(false);
             charged = video.ChargedCostUsd;
+            generationId = video.GenerationId ?? progress.GenerationId;
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
@@ -112,6 +114,12 @@ internal static class GenerateCommand
         if (charged is { } usd)
         {
             await status.WriteLineAsync($"Charged: {CostGuard.Usd(usd)}.").ConfigureAwait(false);
+        }
+        else if (mode == OxenGenerationMode.Sync && generationId is null)
+        {
+            // Silence here would read as "free": the synchronous answer ({model, created, videos}) carries neither.
+            await status.WriteLineAsync("The hub's synchronous answer names no generation id and no charged cost; "
+                + "--mode queue (the default) shows both.").ConfigureAwait(false);
         }
 
         return ExitCodes.Done;
