@@ -156,4 +156,25 @@ public sealed class MediaOptionTests : HubTestBase
         Assert.Equal(2, Hub.Counters.Uploads);
         Assert.Equal(6, Directory.EnumerateFiles(output, "*.mp4").Count());
     }
+
+    [Fact]
+    public async Task The_report_shows_each_lines_local_input_image_beside_its_output()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(Folder, "my images")).FullName;
+        File.WriteAllBytes(Path.Combine(images, "cat 1.png"), Png);
+        var jobs = Path.Combine(Folder, "jobs.jsonl");
+        File.WriteAllLines(jobs, [
+            $$"""{"model": "{{ImageToVideo}}", "prompt": "a cat", "input_image": "my images/cat 1.png"}""",
+            $$"""{"model": "{{ImageToVideo}}", "prompt": "a dog", "input_image": "https://example.com/dog.png"}""",
+        ]);
+        var output = Path.Combine(Folder, "out");
+
+        var run = await CliRun.RunAsync(HubEnvironment(), "batch", "run", jobs, "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<div class=\"inputs\"><img src=\"../my%20images/cat%201.png\" alt=\"input_image\"", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<div class=\"inputs\">"));
+        Assert.DoesNotContain("<img src=\"https://", html, StringComparison.Ordinal); // the page fetches nothing from elsewhere
+    }
 }

@@ -6,7 +6,11 @@ namespace Oxen.Video.Batch;
 /// <summary>The lines of one journal and the folder its videos are in.</summary>
 /// <param name="Directory">The run's output folder.</param>
 /// <param name="Rows">Its journal's lines.</param>
-public sealed record BatchReportSource(string Directory, IReadOnlyList<BatchJournalRow> Rows);
+public sealed record BatchReportSource(string Directory, IReadOnlyList<BatchJournalRow> Rows)
+{
+    /// <summary>The jobs file's folder, which media paths of its lines are relative to; null shows no local inputs.</summary>
+    public string? InputDirectory { get; init; }
+}
 
 /// <summary>
 /// Writes <c>results.jsonl</c> and <c>report.html</c> for one run's folder, or merges the journals of several
@@ -58,7 +62,7 @@ public static class BatchReport
                 }
             }
 
-            sources.Add(new BatchReportSource(directory, rows));
+            sources.Add(new BatchReportSource(directory, rows) { InputDirectory = InputDirectoryOf(journal) });
         }
 
         if (problems.Count > 0)
@@ -78,7 +82,10 @@ public static class BatchReport
     {
         ArgumentNullException.ThrowIfNull(sources);
         var entries = sources
-            .SelectMany(s => s.Rows.Select(r => new BatchReportEntry(r, VideoLink(s.Directory, r, reportDirectory))))
+            .SelectMany(s => s.Rows.Select(r => new BatchReportEntry(r, VideoLink(s.Directory, r, reportDirectory))
+            {
+                Inputs = BatchInputMedia.Of(r, s.InputDirectory, reportDirectory),
+            }))
             .OrderBy(e => e.Row.LineNumber)
             .ToList();
         var results = Path.Combine(outputDirectory, ResultsFileName);
@@ -166,6 +173,10 @@ public static class BatchReport
         }
     }
 
+    /// <summary>The folder of the jobs file the journal was made from (recorded when it ran).</summary>
+    internal static string? InputDirectoryOf(BatchJournal journal) =>
+        journal.GetMeta("file") is { } file ? Path.GetDirectoryName(file) : null;
+
     private static string? VideoLink(string directory, BatchJournalRow row, string reportDirectory)
     {
         if (row.State != BatchLineState.Downloaded || row.File is null)
@@ -204,4 +215,8 @@ public static class BatchReport
 public sealed record BatchMergeResult(int Lines, string ResultsPath, string ReportPath);
 
 /// <summary>A line with the link to its video relative to the report.</summary>
-internal sealed record BatchReportEntry(BatchJournalRow Row, string? VideoLink);
+internal sealed record BatchReportEntry(BatchJournalRow Row, string? VideoLink)
+{
+    /// <summary>The line's input images and videos the report shows beside its output.</summary>
+    public IReadOnlyList<BatchInputMedia> Inputs { get; init; } = [];
+}

@@ -25,6 +25,7 @@ internal static class HtmlReport
         .card.pending{border-color:#c90;background:#fffaf0}
         video{width:100%;background:#111;border-radius:4px;aspect-ratio:16/9}
         .model{font-weight:600;word-break:break-all}
+        .inputs{display:flex;gap:4px;margin:4px 0}.inputs img,.inputs video{height:64px;max-width:30%;object-fit:cover;border-radius:3px}
         .error{color:#a00;white-space:pre-wrap;word-break:break-word}
         dl{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:6px 0 0;font-size:12px}
         dt{color:#666}dd{margin:0;word-break:break-word}
@@ -35,7 +36,7 @@ internal static class HtmlReport
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         // No script at all, and the policy says so: the page can run nothing and fetch nothing from elsewhere.
-        writer.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; media-src 'self' file: data:; img-src 'self' data:\">");
+        writer.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; media-src 'self' file: data:; img-src 'self' file: data:\">");
         writer.Write("<title>Oxen batch report</title><style>");
         writer.Write(Style);
         writer.Write("</style></head><body>\n<h1>Oxen batch report</h1>\n");
@@ -95,6 +96,21 @@ internal static class HtmlReport
             // preload="none": a player is made only when one is started. With "metadata", a page of thousands of
             // lines hits Chromium's cap on media players ("too many WebMediaPlayers", a console error per video).
             writer.Write($"<video src=\"{Encode(EscapeUrlPath(link))}\" controls muted loop playsinline preload=\"none\"></video>");
+        }
+
+        if (entry.Inputs.Count > 0)
+        {
+            // The inputs beside the output: what the model was given, to judge what it made of it.
+            writer.Write("<div class=\"inputs\">");
+            foreach (var input in entry.Inputs)
+            {
+                var source = input.Link.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? input.Link : EscapeUrlPath(input.Link);
+                writer.Write(input.IsVideo
+                    ? $"<video src=\"{Encode(source)}\" title=\"{Encode(input.Field)}\" muted preload=\"none\" controls></video>"
+                    : $"<img src=\"{Encode(source)}\" alt=\"{Encode(input.Field)}\" title=\"{Encode(input.Field)}\" loading=\"lazy\">");
+            }
+
+            writer.Write("</div>");
         }
 
         writer.Write($"<div class=\"model\">{Encode(row.Model)}</div>");

@@ -96,7 +96,7 @@ public sealed partial class OxenBatch
             // Reports even after a cancellation: they show what is done so far (the journal is the truth).
             if (_options.WriteReports)
             {
-                BatchReport.Write(OutputDirectory, [new BatchReportSource(OutputDirectory, journal.Rows())], OutputDirectory);
+                BatchReport.Write(OutputDirectory, [new BatchReportSource(OutputDirectory, journal.Rows()) { InputDirectory = BatchReport.InputDirectoryOf(journal) }], OutputDirectory);
             }
         }
 
