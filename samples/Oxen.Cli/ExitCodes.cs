@@ -21,7 +21,7 @@ internal static class ExitCodes
     public const int Interrupted = 130;
 
     public const string Summary = "Exit codes: 0 done, 1 generation failed, 2 usage or validation error (nothing was sent), "
-        + "3 API or network error (or --timeout), 4 schemas check findings or a breaking schemas diff change, "
+        + "3 API or network error (or --timeout), 4 schemas diff/check findings (diff: a breaking change), "
         + "5 schemas diff behavior (default) or additive changes only, 130 interrupted (Ctrl+C).";
 }
 
