@@ -20,7 +20,8 @@ internal static class ExitCodes
     /// <summary>Ctrl+C: stopped waiting (the generation goes on at the hub).</summary>
     public const int Interrupted = 130;
 
-    public const string Summary = "Exit codes: 0 done, 1 generation failed, 2 usage or validation error (nothing was sent), "
+    public const string Summary = "Exit codes: 0 done, 1 generation failed, "
+        + "2 usage or validation error (nothing was sent), "
         + "3 API or network error (or --timeout), 4 schemas diff/check findings (diff: a breaking change), "
         + "5 schemas diff behavior (default) or additive changes only, 130 interrupted (Ctrl+C).";
 }

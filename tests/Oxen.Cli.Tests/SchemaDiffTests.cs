@@ -74,7 +74,8 @@ public sealed class SchemaDiffTests
     [InlineData("""{"type":"integer","enum":[5,10]}""", """{"type":"integer","minimum":6}""", "Breaking", "enum {5, 10} replaced by 6..: 5 no longer accepted; any other integer is now accepted")]
     [InlineData("""{"type":"string","enum":["ab","abc"]}""", """{"type":"string","maxLength":2}""", "Breaking", "enum {\"ab\", \"abc\"} replaced by length ..2: \"abc\" no longer accepted; any other string is now accepted")]
     [InlineData("""{"type":"string","enum":["ab"]}""", """{"type":"string"}""", "Additive", "enum {\"ab\"} replaced by any string: any other string is now accepted")]
-    public void A_range_and_an_enum_are_compared_by_the_values_they_accept(string before, string after, string expectedClass, string expected)
+    public void A_range_and_an_enum_are_compared_by_the_values_they_accept(
+        string before, string after, string expectedClass, string expected)
     {
         var change = Assert.Single(SchemaDiff.Compare(Schema(before), Schema(after)));
         Assert.Equal(expectedClass, change.Class.ToString());
@@ -105,8 +106,15 @@ public sealed class SchemaDiffTests
     [Fact]
     public void Removed_required_and_added_properties_are_classified()
     {
-        var before = Parse("""{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"},"e":{"type":"string"}},"required":["e"]}""");
-        var after = Parse("""{"type":"object","required":["b","c"],"properties":{"b":{"type":"string"},"c":{"type":"string"},"d":{"type":"string"},"e":{"type":"string"}}}""");
+        var before = Parse("""
+            {"type": "object", "required": ["e"],
+             "properties": {"a": {"type": "string"}, "b": {"type": "string"}, "e": {"type": "string"}}}
+            """);
+        var after = Parse("""
+            {"type": "object", "required": ["b", "c"],
+             "properties": {"b": {"type": "string"}, "c": {"type": "string"}, "d": {"type": "string"},
+                            "e": {"type": "string"}}}
+            """);
 
         var changes = SchemaDiff.Compare(before, after).Select(c => c.ToString()).ToList();
 
@@ -125,7 +133,10 @@ public sealed class SchemaDiffTests
     public void Reordered_properties_are_cosmetic_and_closing_the_object_is_breaking()
     {
         var before = Parse("""{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}}}""");
-        var after = Parse("""{"type":"object","additionalProperties":false,"properties":{"b":{"type":"string"},"a":{"type":"string"}}}""");
+        var after = Parse("""
+            {"type": "object", "additionalProperties": false,
+             "properties": {"b": {"type": "string"}, "a": {"type": "string"}}}
+            """);
 
         var changes = SchemaDiff.Compare(before, after);
 
@@ -133,8 +144,11 @@ public sealed class SchemaDiffTests
         Assert.Equal(ChangeClass.Breaking, changes[0].Class);
         Assert.Equal("unknown properties are now rejected (additionalProperties: false)", changes[0].Description);
         Assert.Equal(ChangeClass.Cosmetic, changes[1].Class);
-        Assert.Equal(("property order changed", "a, b", "b, a"), (changes[1].Description, changes[1].Before, changes[1].After));
-        Assert.Equal(ChangeClass.Additive, Assert.Single(SchemaDiff.Compare(after, before), c => c.Class != ChangeClass.Cosmetic).Class);
+        Assert.Equal(
+            ("property order changed", "a, b", "b, a"),
+            (changes[1].Description, changes[1].Before, changes[1].After));
+        var reopened = Assert.Single(SchemaDiff.Compare(after, before), c => c.Class != ChangeClass.Cosmetic);
+        Assert.Equal(ChangeClass.Additive, reopened.Class);
     }
 
     [Fact]
@@ -150,5 +164,6 @@ public sealed class SchemaDiffTests
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 
-    private static JsonElement Schema(string property) => Parse("{\"type\":\"object\",\"properties\":{\"p\":" + property + "}}");
+    private static JsonElement Schema(string property) =>
+        Parse("{\"type\":\"object\",\"properties\":{\"p\":" + property + "}}");
 }

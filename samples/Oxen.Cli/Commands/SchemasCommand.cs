@@ -28,15 +28,20 @@ internal static class SchemasCommand
                 : PullAsync([.. ids], all, parse.GetValue(pullDir)!, context);
         });
 
-        var diffIds = new Argument<string[]>("id") { Description = "Model ids to compare (default: every file in the folder).", Arity = ArgumentArity.ZeroOrMore };
+        var diffIds = new Argument<string[]>("id")
+        {
+            Description = "Model ids to compare (default: every file in the folder).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var diffDir = CommonOptions.SchemaDirectory("The folder of cached <id>.json files");
         var diffJson = new Option<bool>("--json")
         {
-            Description = "Write one JSON object for CI: per model its changes (path, class, description, before, after), "
-                + "a summary and the exit code.",
+            Description = "Write one JSON object for CI: per model its changes (path, class, description, before, "
+                + "after), a summary and the exit code.",
         };
         var diff = new Command("diff", DiffHelp) { diffIds, diffDir, diffJson };
-        diff.SetAction((parse, _) => DiffAsync([.. parse.GetValue(diffIds) ?? []], parse.GetValue(diffDir)!, parse.GetValue(diffJson), context));
+        diff.SetAction((parse, _) => DiffAsync(
+            [.. parse.GetValue(diffIds) ?? []], parse.GetValue(diffDir)!, parse.GetValue(diffJson), context));
 
         var checkDir = CommonOptions.SchemaDirectory("The folder to check");
         var check = new Command("check", $"Check schema files as the build would (generator diagnostics, file and line): exit {ExitCodes.SchemaFindings} on any finding.") { checkDir };
@@ -102,13 +107,15 @@ internal static class SchemasCommand
         if (ids.Count == 0)
         {
             ids = Directory.Exists(directory)
-                ? Directory.EnumerateFiles(directory, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
+                ? Directory.EnumerateFiles(directory, "*.json").Select(f => Path.GetFileNameWithoutExtension(f))
+                    .Order(StringComparer.Ordinal).ToList()
                 : throw new UsageException($"No folder {directory}: nothing to compare (use --dir).");
         }
 
         // With --json, standard output holds the one object only: the emulator notice goes to standard error.
         var status = json ? context.Error : context.Output;
-        await using var session = await HubSession.OpenAsync(context.Environment, status, context.Loggers, context.CancellationToken).ConfigureAwait(false);
+        await using var session = await HubSession
+            .OpenAsync(context.Environment, status, context.Loggers, context.CancellationToken).ConfigureAwait(false);
         var models = new List<(string Id, List<SchemaChange> Changes)>();
         foreach (var id in ids)
         {
@@ -134,7 +141,8 @@ internal static class SchemasCommand
         var report = DiffReport.Of(models);
         if (json)
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, SchemaDiffJsonContext.Default.DiffReport)).ConfigureAwait(false);
+            var text = JsonSerializer.Serialize(report, SchemaDiffJsonContext.Default.DiffReport);
+            await context.Output.WriteLineAsync(text).ConfigureAwait(false);
             return report.ExitCode;
         }
 

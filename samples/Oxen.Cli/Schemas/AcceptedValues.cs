@@ -23,7 +23,7 @@ internal static class AcceptedValues
     /// <summary>At most this many values are named in one line; the rest are counted.</summary>
     private const int MaxNamed = 20;
 
-    /// <summary>Whether a value within <paramref name="c"/> is accepted (length in code points, as JSON Schema counts).</summary>
+    /// <summary>Whether <paramref name="c"/> accepts a value (lengths in code points, as JSON Schema says).</summary>
     public static bool Allows(ConstraintSpec c, Member member, bool integer)
     {
         if (member.Number is { } n)
@@ -75,7 +75,9 @@ internal static class AcceptedValues
     {
         if (kind == "string")
         {
-            return c.HasLength ? $"length {c.MinLength?.ToString(CultureInfo.InvariantCulture)}..{c.MaxLength?.ToString(CultureInfo.InvariantCulture)}" : "any string";
+            var min = c.MinLength?.ToString(CultureInfo.InvariantCulture);
+            var max = c.MaxLength?.ToString(CultureInfo.InvariantCulture);
+            return c.HasLength ? $"length {min}..{max}" : "any string";
         }
 
         if (!c.HasRange)
@@ -89,7 +91,8 @@ internal static class AcceptedValues
     }
 
     /// <summary>An enum in short: <c>{5, 6, 10}</c>.</summary>
-    public static string Enum(IEnumerable<Member> members) => "{" + string.Join(", ", members.Select(m => m.Key)) + "}";
+    public static string Enum(IEnumerable<Member> members) =>
+        "{" + string.Join(", ", members.Select(m => m.Key)) + "}";
 
     /// <summary>Values named up to <see cref="MaxNamed"/>, then counted: <c>11, 13, 14</c>.</summary>
     public static string List(IReadOnlyCollection<Member> members)

@@ -14,7 +14,7 @@ internal sealed partial class Comparison
         var numeric = oldKind is "integer" or "number" && newKind is "integer" or "number" && oldEnum != newEnum;
         if (oldKind != newKind && !numeric)
         {
-            changes.Add(new(ChangeClass.Breaking, path, $"type changed from {oldKind} to {newKind}", oldKind, newKind));
+            Add(ChangeClass.Breaking, path, $"type changed from {oldKind} to {newKind}", oldKind, newKind);
             return;
         }
 
@@ -34,8 +34,11 @@ internal sealed partial class Comparison
         }
         else
         {
-            CompareEdge("minimum", c.Minimum, c.ExclusiveMinimum, l.Minimum, l.ExclusiveMinimum, lower: true, oldKind, path);
-            CompareEdge("maximum", c.Maximum, c.ExclusiveMaximum, l.Maximum, l.ExclusiveMaximum, lower: false, oldKind, path);
+            var integer = oldKind == "integer";
+            var lower = ((c.Minimum, c.ExclusiveMinimum), (l.Minimum, l.ExclusiveMinimum));
+            var upper = ((c.Maximum, c.ExclusiveMaximum), (l.Maximum, l.ExclusiveMaximum));
+            CompareEdge("minimum", lower.Item1, lower.Item2, lower: true, integer, path);
+            CompareEdge("maximum", upper.Item1, upper.Item2, lower: false, integer, path);
             CompareCount("minLength", c.MinLength, l.MinLength, lower: true, path);
             CompareCount("maxLength", c.MaxLength, l.MaxLength, lower: false, path);
             CompareFormat(c.Format, l.Format, path);
@@ -50,7 +53,8 @@ internal sealed partial class Comparison
 
         if (cached.Kind == ValueKind.Object && cached.TypeName is not null && live.TypeName is not null)
         {
-            CompareObject(SchemaDiff.Nested(before, cached.TypeName), SchemaDiff.Nested(after, live.TypeName), path + ".");
+            var (was, now) = (SchemaDiff.Nested(before, cached.TypeName), SchemaDiff.Nested(after, live.TypeName));
+            CompareObject(was, now, path + ".");
         }
     }
 
@@ -84,7 +88,8 @@ internal sealed partial class Comparison
         var newOrder = newMembers.Where(m => oldKeys.Contains(m.Key)).Select(m => m.Key).ToList();
         if (!oldOrder.SequenceEqual(newOrder, StringComparer.Ordinal))
         {
-            changes.Add(new(ChangeClass.Cosmetic, path, "enum member order changed", AcceptedValues.Enum(oldMembers), AcceptedValues.Enum(newMembers)));
+            var (was, now) = (AcceptedValues.Enum(oldMembers), AcceptedValues.Enum(newMembers));
+            Add(ChangeClass.Cosmetic, path, "enum member order changed", was, now);
         }
     }
 
@@ -92,19 +97,25 @@ internal sealed partial class Comparison
     /// One side of a numeric range. Integers are compared by the least or greatest integer accepted, so
     /// <c>maximum: 10</c> and <c>exclusiveMaximum: 11</c> are the same values (cosmetic).
     /// </summary>
-    private void CompareEdge(string keyword, double? oldValue, bool oldExclusive, double? newValue, bool newExclusive, bool lower, string kind, string path)
+    private void CompareEdge(
+        string keyword,
+        (double? Value, bool Exclusive) old,
+        (double? Value, bool Exclusive) now,
+        bool lower,
+        bool integer,
+        string path)
     {
-        if (oldValue == newValue && oldExclusive == newExclusive)
+        if (old == now)
         {
             return;
         }
 
-        var integer = kind == "integer";
-        var order = Tightness(newValue, newExclusive, lower, integer).CompareTo(Tightness(oldValue, oldExclusive, lower, integer));
+        var order = Tightness(now.Value, now.Exclusive, lower, integer)
+            .CompareTo(Tightness(old.Value, old.Exclusive, lower, integer));
         var @class = order > 0 ? ChangeClass.Breaking : order < 0 ? ChangeClass.Additive : ChangeClass.Cosmetic;
-        var (was, now) = (Bound(oldValue, oldExclusive, lower), Bound(newValue, newExclusive, lower));
-        var same = @class == ChangeClass.Cosmetic ? $" (the same {kind}s)" : "";
-        changes.Add(new(@class, path, $"{keyword} changed from {was} to {now}{same}", was, now));
+        var (was, @is) = (Bound(old.Value, old.Exclusive, lower), Bound(now.Value, now.Exclusive, lower));
+        var same = @class == ChangeClass.Cosmetic ? " (the same integers)" : "";
+        Add(@class, path, $"{keyword} changed from {was} to {@is}{same}", was, @is);
     }
 
     /// <summary>How much a bound rejects, as a number that grows as it narrows; no bound rejects nothing.</summary>
@@ -117,7 +128,9 @@ internal sealed partial class Comparison
 
         if (integer)
         {
-            var c = new ConstraintSpec(lower ? v : null, lower ? null : v, exclusive, exclusive, null, null, null, null, null);
+            var c = lower
+                ? ConstraintSpec.None with { Minimum = v, ExclusiveMinimum = exclusive }
+                : ConstraintSpec.None with { Maximum = v, ExclusiveMaximum = exclusive };
             var (least, greatest) = AcceptedValues.IntegerBounds(c);
             return lower ? (least!.Value, 0) : (-greatest!.Value, 0);
         }
@@ -146,11 +159,13 @@ internal sealed partial class Comparison
         {
             // Any format rejects some strings that no format accepts; dropping one accepts them.
             var @class = newFormat is not null ? ChangeClass.Breaking : ChangeClass.Additive;
-            changes.Add(new(@class, path, $"format changed from {oldFormat ?? "none"} to {newFormat ?? "none"}", oldFormat, newFormat));
+            var what = $"format changed from {oldFormat ?? "none"} to {newFormat ?? "none"}";
+            Add(@class, path, what, oldFormat, newFormat);
         }
     }
 
-    private static string Count(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+    private static string Count(int? value) =>
+        value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 
     private static string Bound(double? value, bool exclusive, bool lower) =>
         value is null ? "none" : (exclusive ? (lower ? ">" : "<") : "") + AcceptedValues.Format(value.Value);

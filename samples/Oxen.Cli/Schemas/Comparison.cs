@@ -14,7 +14,7 @@ internal sealed partial class Comparison(ModelSpec before, ModelSpec after, List
             var at = path + property.JsonName;
             if (!newProperties.TryGetValue(property.JsonName, out var current))
             {
-                changes.Add(new(ChangeClass.Breaking, at, "property removed", SchemaDiff.KindOf(before, property.Type)));
+                Add(ChangeClass.Breaking, at, "property removed", SchemaDiff.KindOf(before, property.Type));
                 continue;
             }
 
@@ -29,14 +29,17 @@ internal sealed partial class Comparison(ModelSpec before, ModelSpec after, List
                 : new(ChangeClass.Additive, path + added.JsonName, "optional property added", null, kind));
         }
 
-        foreach (var property in live.Properties.Where(p => p.IsRequired && oldProperties.TryGetValue(p.JsonName, out var old) && !old.IsRequired))
+        // Added properties are reported above; a missing key gives null, which matches neither pattern.
+        foreach (var property in live.Properties.Where(p => p.IsRequired
+            && oldProperties.GetValueOrDefault(p.JsonName) is { IsRequired: false }))
         {
-            changes.Add(new(ChangeClass.Breaking, path + property.JsonName, "became required", "optional", "required"));
+            Add(ChangeClass.Breaking, path + property.JsonName, "became required", "optional", "required");
         }
 
-        foreach (var property in cached.Properties.Where(p => p.IsRequired && newProperties.TryGetValue(p.JsonName, out var now) && !now.IsRequired))
+        foreach (var property in cached.Properties.Where(p => p.IsRequired
+            && newProperties.GetValueOrDefault(p.JsonName) is { IsRequired: false }))
         {
-            changes.Add(new(ChangeClass.Additive, path + property.JsonName, "no longer required", "required", "optional"));
+            Add(ChangeClass.Additive, path + property.JsonName, "no longer required", "required", "optional");
         }
 
         CompareShape(cached, live, path);
@@ -49,7 +52,8 @@ internal sealed partial class Comparison(ModelSpec before, ModelSpec after, List
         if (cached.IsClosed != live.IsClosed)
         {
             changes.Add(live.IsClosed
-                ? new(ChangeClass.Breaking, at, "unknown properties are now rejected (additionalProperties: false)", "open", "closed")
+                ? new(ChangeClass.Breaking, at, "unknown properties are now rejected (additionalProperties: false)",
+                    "open", "closed")
                 : new(ChangeClass.Additive, at, "unknown properties are now allowed", "closed", "open"));
         }
 
@@ -59,7 +63,8 @@ internal sealed partial class Comparison(ModelSpec before, ModelSpec after, List
         var newOrder = live.Properties.Select(p => p.JsonName).Where(stayed.Contains).ToList();
         if (!oldOrder.SequenceEqual(newOrder, StringComparer.Ordinal))
         {
-            changes.Add(new(ChangeClass.Cosmetic, at, "property order changed", string.Join(", ", oldOrder), string.Join(", ", newOrder)));
+            var (was, now) = (string.Join(", ", oldOrder), string.Join(", ", newOrder));
+            Add(ChangeClass.Cosmetic, at, "property order changed", was, now);
         }
     }
 
@@ -69,7 +74,8 @@ internal sealed partial class Comparison(ModelSpec before, ModelSpec after, List
         if (!SameDefault(cached.Default, live.Default))
         {
             var (was, now) = (cached.Default?.Json, live.Default?.Json);
-            changes.Add(new(ChangeClass.Behavior, path, $"default changed from {SchemaDiff.Shorten(was)} to {SchemaDiff.Shorten(now)}", was, now));
+            var what = $"default changed from {SchemaDiff.Shorten(was)} to {SchemaDiff.Shorten(now)}";
+            Add(ChangeClass.Behavior, path, what, was, now);
         }
 
         Annotation("description", cached.Description, live.Description, path);
@@ -85,7 +91,11 @@ internal sealed partial class Comparison(ModelSpec before, ModelSpec after, List
     {
         if (!string.Equals(oldText, newText, StringComparison.Ordinal))
         {
-            changes.Add(new(ChangeClass.Cosmetic, path, $"{name} changed from {SchemaDiff.Shorten(oldText)} to {SchemaDiff.Shorten(newText)}", oldText, newText));
+            var what = $"{name} changed from {SchemaDiff.Shorten(oldText)} to {SchemaDiff.Shorten(newText)}";
+            Add(ChangeClass.Cosmetic, path, what, oldText, newText);
         }
     }
+
+    private void Add(ChangeClass @class, string path, string description, string? was = null, string? now = null) =>
+        changes.Add(new(@class, path, description, was, now));
 }

@@ -18,7 +18,7 @@ internal sealed record DiffReport(IReadOnlyList<ModelDiff> Models, DiffSummary S
         return new DiffReport(diffs, summary, ExitCodeOf(all));
     }
 
-    /// <summary>4 when any change is breaking, 5 when behavior or additive ones remain, 0 for none or cosmetic only.</summary>
+    /// <summary>4 when any change is breaking, 5 when behavior or additive ones remain, else 0.</summary>
     public static int ExitCodeOf(IEnumerable<SchemaChange> changes)
     {
         var worst = changes.Select(c => c.Class).DefaultIfEmpty(ChangeClass.Cosmetic).Max();
@@ -34,7 +34,7 @@ internal sealed record DiffReport(IReadOnlyList<ModelDiff> Models, DiffSummary S
 /// <summary>One model's changes, in the order the text output lists them.</summary>
 internal sealed record ModelDiff(string Id, IReadOnlyList<ChangeJson> Changes);
 
-/// <summary>One change; <c>class</c> is <c>breaking</c>, <c>behavior</c>, <c>additive</c> or <c>cosmetic</c>.</summary>
+/// <summary>One change; its class is <c>breaking</c>, <c>behavior</c>, <c>additive</c> or <c>cosmetic</c>.</summary>
 internal sealed record ChangeJson(string Path, string Class, string Description, string? Before, string? After)
 {
     public static ChangeJson Of(SchemaChange change) =>
@@ -44,7 +44,7 @@ internal sealed record ChangeJson(string Path, string Class, string Description,
 /// <summary>How many models were compared, and how many changes of each class they had.</summary>
 internal sealed record DiffSummary(int Models, int Breaking, int Behavior, int Additive, int Cosmetic);
 
-/// <summary>Source-generated, so <c>--json</c> needs no reflection (the CLI stays trimmable and AOT-friendly).</summary>
+/// <summary>Source-generated, so <c>--json</c> needs no reflection (the CLI stays trimmable, AOT-friendly).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(DiffReport))]
 internal sealed partial class SchemaDiffJsonContext : JsonSerializerContext;

@@ -6,22 +6,22 @@ namespace Oxen.Cli.Schemas;
 /// </summary>
 internal enum ChangeClass
 {
-    /// <summary>Title, description, order, or the same values written another way: nothing sent or accepted moves.</summary>
+    /// <summary>Title, description, order, or the same values written another way: nothing accepted moves.</summary>
     Cosmetic,
 
     /// <summary>Accepts more: a value or property that was rejected is now allowed.</summary>
     Additive,
 
-    /// <summary>Accepts the same, but a request that leaves the value out now gets another one (the default changed).</summary>
+    /// <summary>Accepts the same, but a request that leaves the value out gets another one (a default).</summary>
     Behavior,
 
-    /// <summary>Accepts less or changes a type: a request that was valid may now be rejected or stop compiling.</summary>
+    /// <summary>Accepts less or changes a type: a valid request may now be rejected or stop compiling.</summary>
     Breaking,
 }
 
 /// <summary>One difference between a cached schema and the live one.</summary>
 /// <param name="Class">How much it matters (see <see cref="ChangeClass"/>).</param>
-/// <param name="Path">Where, e.g. <c>duration</c> or <c>elements[].frontal_image_url</c>; empty for the request.</param>
+/// <param name="Path">Where, e.g. <c>duration</c> or <c>elements[].image_url</c>; empty for the request.</param>
 /// <param name="Description">What changed, e.g. <c>enum member 10 removed</c>.</param>
 /// <param name="Before">The cached side in short (<c>5..20</c>, <c>"a"</c>), or null when it had none.</param>
 /// <param name="After">The live side in short, or null when it has none.</param>

@@ -40,7 +40,7 @@ internal static class SchemaDiff
             ? SchemaParser.Parse("request.json", schema.GetRawText()).Model
             : null;
 
-    /// <summary>The JSON type a value has on the wire: an enum of integers is an integer, one of strings a string.</summary>
+    /// <summary>A value's JSON type on the wire: an enum of integers is an integer, of strings a string.</summary>
     internal static string KindOf(ModelSpec model, TypeSpec type)
     {
         if (type.Kind != ValueKind.Enum)
@@ -60,8 +60,9 @@ internal static class SchemaDiff
         type.Kind != ValueKind.Enum ? [] : [.. EnumOf(model, type).Members.Select(MemberOf)];
 
     private static Member MemberOf(EnumMemberSpec m) =>
-        m.StringValue is null && double.TryParse(m.WireJson, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? new(AcceptedValues.Format(number), number, null)
+        m.StringValue is null
+            && double.TryParse(m.WireJson, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+            ? new(AcceptedValues.Format(n), n, null)
             : new(m.WireJson, null, m.StringValue);
 
     private static EnumSpec EnumOf(ModelSpec model, TypeSpec type) =>
@@ -73,5 +74,6 @@ internal static class SchemaDiff
     internal static ObjectSpec Nested(ModelSpec model, string typeName) =>
         model.NestedObjects.First(o => o.TypeName == typeName);
 
-    internal static string Shorten(string? text) => text is null ? "none" : text.Length > 50 ? text[..50] + "…" : text;
+    internal static string Shorten(string? text) =>
+        text is null ? "none" : text.Length > 50 ? text[..50] + "…" : text;
 }

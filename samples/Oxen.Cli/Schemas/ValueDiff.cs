@@ -37,12 +37,14 @@ internal static class ValueDiff
         var parts = new List<string>();
         if (lost is null || lost.Count > 0)
         {
-            parts.Add(lost is null ? $"every other {kind} is no longer accepted" : $"{AcceptedValues.List(lost)} no longer accepted");
+            var values = lost is null ? $"every other {kind} is" : AcceptedValues.List(lost);
+            parts.Add($"{values} no longer accepted");
         }
 
         if (gained is null || gained.Count > 0)
         {
-            parts.Add(gained is null ? $"any other {kind} is now accepted" : $"{AcceptedValues.List(gained)} now accepted");
+            var values = gained is null ? $"any other {kind} is" : AcceptedValues.List(gained);
+            parts.Add($"{values} now accepted");
         }
 
         var @class = lost is null || lost.Count > 0 ? ChangeClass.Breaking
