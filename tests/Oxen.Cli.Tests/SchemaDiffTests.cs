@@ -162,6 +162,33 @@ public sealed class SchemaDiffTests
         Assert.True(change.IsBreaking);
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("Cosmetic", 0)]
+    [InlineData("Cosmetic,Additive", 5)]
+    [InlineData("Behavior", 5)]
+    [InlineData("Additive,Breaking,Cosmetic", 4)]
+    public void The_exit_code_follows_the_worst_class(string classes, int exitCode)
+    {
+        var changes = classes.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => new SchemaChange(Enum.Parse<ChangeClass>(c), "p", "x"));
+
+        Assert.Equal(exitCode, DiffReport.ExitCodeOf(changes));
+    }
+
+    [Fact]
+    public void Every_cached_schema_compared_with_itself_has_no_change()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "schemas"), "*.json");
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var schema = SchemaJson.RequestSchema(Parse(File.ReadAllText(file)));
+            Assert.True(SchemaDiff.Compare(schema, schema).Count == 0, file);
+        }
+    }
+
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 
     private static JsonElement Schema(string property) =>
