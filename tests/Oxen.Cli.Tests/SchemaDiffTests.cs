@@ -83,6 +83,19 @@ public sealed class SchemaDiffTests
     }
 
     [Fact]
+    public void An_enum_replaced_by_a_formatted_string_is_breaking()
+    {
+        var changes = SchemaDiff.Compare(
+            Schema("""{"type":"string","enum":["a"]}"""),
+            Schema("""{"type":"string","format":"uri"}"""));
+
+        Assert.Equal(
+            ["additive  p: enum {\"a\"} replaced by any string: any other string is now accepted",
+             "BREAKING  p: format changed from none to uri"],
+            changes.Select(c => c.ToString()));
+    }
+
+    [Fact]
     public void A_range_too_wide_to_list_is_still_compared_by_meaning()
     {
         var change = Assert.Single(SchemaDiff.Compare(

@@ -27,6 +27,8 @@ internal sealed partial class Comparison
         else if (oldEnum)
         {
             changes.Add(ValueDiff.EnumToRange(SchemaDiff.Members(before, cached), l, newKind, path));
+            // Members are not checked against a format: a format that appears is breaking, as for a plain string.
+            CompareFormat(null, l.Format, path);
         }
         else if (newEnum)
         {
