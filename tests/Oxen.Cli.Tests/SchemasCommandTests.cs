@@ -49,15 +49,15 @@ public sealed class SchemasCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Diff_exits_4_on_a_breaking_change_and_0_on_an_additive_one()
+    public async Task Diff_exits_4_on_a_breaking_change_and_5_on_an_additive_one()
     {
         // The cached copy allows a 15 s duration and lacks negative_prompt: live removed a member (breaking)
         // and added an optional property (additive).
-        var cached = JsonNode.Parse(File.ReadAllText(Path.Combine(_schemas, Kling + ".json")))!;
-        var properties = cached["request_schema"]!["properties"]!.AsObject();
+        var cached = CachedKling();
+        var properties = Properties(cached);
         properties["duration"]!["enum"]!.AsArray().Add(15);
         properties.Remove("negative_prompt");
-        File.WriteAllText(Path.Combine(_folder, Kling + ".json"), cached.ToJsonString());
+        WriteCached(cached);
 
         var run = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
 
@@ -66,11 +66,92 @@ public sealed class SchemasCommandTests : IAsyncLifetime
         Assert.Contains("additive  negative_prompt: optional property added", run.Output, StringComparison.Ordinal);
 
         properties["duration"]!["enum"]!.AsArray().RemoveAt(2);
-        File.WriteAllText(Path.Combine(_folder, Kling + ".json"), cached.ToJsonString());
+        WriteCached(cached);
         var additiveOnly = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
-        Assert.True(additiveOnly.ExitCode == 0, additiveOnly.All);
-        Assert.Contains("0 breaking, 1 additive", additiveOnly.Output, StringComparison.Ordinal);
+        Assert.True(additiveOnly.ExitCode == 5, additiveOnly.All);
+        Assert.Contains(
+            "1 model(s) compared: 0 breaking, 0 behavior, 1 additive, 0 cosmetic change(s).",
+            additiveOnly.Output,
+            StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Diff_exits_5_on_a_changed_default_and_0_on_a_changed_description()
+    {
+        var cached = CachedKling();
+        Properties(cached)["duration"]!["default"] = 10;
+        WriteCached(cached);
+
+        var behavior = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
+
+        Assert.True(behavior.ExitCode == 5, behavior.All);
+        Assert.Contains("behavior  duration: default changed from 10 to 5", behavior.Output, StringComparison.Ordinal);
+
+        Properties(cached)["duration"]!["default"] = 5;
+        Properties(cached)["duration"]!["description"] = "Seconds";
+        WriteCached(cached);
+        var cosmetic = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder);
+
+        Assert.True(cosmetic.ExitCode == 0, cosmetic.All);
+        Assert.Contains(
+            "cosmetic  duration: description changed from Seconds to Video duration in seconds",
+            cosmetic.Output,
+            StringComparison.Ordinal);
+        Assert.Contains("0 breaking, 0 behavior, 0 additive, 1 cosmetic", cosmetic.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_json_gives_one_object_per_run_with_each_change_classed()
+    {
+        // The cached copy takes any duration 5..20; live takes 5 or 10 only.
+        var cached = CachedKling();
+        Properties(cached)["duration"] = JsonNode.Parse("""
+            {"default": 5, "description": "Video duration in seconds", "minimum": 5, "maximum": 20,
+             "type": "integer", "x-order": 3}
+            """);
+        WriteCached(cached);
+
+        var run = await CliRun.RunAsync(Environment, "schemas", "diff", Kling, "--dir", _folder, "--json");
+
+        Assert.True(run.ExitCode == 4, run.All);
+        var report = JsonNode.Parse(run.Output)!.AsObject();
+        Assert.Equal(["models", "summary", "exitCode"], report.Select(p => p.Key));
+        var model = Assert.Single(report["models"]!.AsArray())!;
+        Assert.Equal(Kling, (string?)model["id"]);
+        var change = Assert.Single(model["changes"]!.AsArray())!.AsObject();
+        Assert.Equal(["path", "class", "description", "before", "after"], change.Select(p => p.Key));
+        Assert.Equal("duration", (string?)change["path"]);
+        Assert.Equal("breaking", (string?)change["class"]);
+        Assert.Equal("5..20", (string?)change["before"]);
+        Assert.Equal("{5, 10}", (string?)change["after"]);
+        Assert.Equal(
+            "5..20 replaced by enum {5, 10}: 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 no longer accepted",
+            (string?)change["description"]);
+        Assert.Equal(
+            """{"models":1,"breaking":1,"behavior":0,"additive":0,"cosmetic":0}""",
+            report["summary"]!.ToJsonString());
+        Assert.Equal(4, (int)report["exitCode"]!);
+    }
+
+    [Fact]
+    public async Task Diff_help_documents_the_exit_code_of_each_class()
+    {
+        var run = await CliRun.RunAsync(Environment, "schemas", "diff", "--help");
+
+        var help = string.Join(' ', run.Output.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(
+            "Exit 4 when any is breaking, 5 when behavior or additive ones remain, 0 when none or only cosmetic",
+            help,
+            StringComparison.Ordinal);
+        Assert.Contains("--json", help, StringComparison.Ordinal);
+    }
+
+    private JsonNode CachedKling() => JsonNode.Parse(File.ReadAllText(Path.Combine(_schemas, Kling + ".json")))!;
+
+    private static JsonObject Properties(JsonNode model) => model["request_schema"]!["properties"]!.AsObject();
+
+    private void WriteCached(JsonNode model) =>
+        File.WriteAllText(Path.Combine(_folder, Kling + ".json"), model.ToJsonString());
 
     [Theory]
     [InlineData("[]", "not array")]

@@ -28,10 +28,20 @@ internal static class SchemasCommand
                 : PullAsync([.. ids], all, parse.GetValue(pullDir)!, context);
         });
 
-        var diffIds = new Argument<string[]>("id") { Description = "Model ids to compare (default: every file in the folder).", Arity = ArgumentArity.ZeroOrMore };
+        var diffIds = new Argument<string[]>("id")
+        {
+            Description = "Model ids to compare (default: every file in the folder).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var diffDir = CommonOptions.SchemaDirectory("The folder of cached <id>.json files");
-        var diff = new Command("diff", $"Compare cached schemas with the hub's: exit {ExitCodes.SchemaFindings} when a change is breaking, 0 when additive or none.") { diffIds, diffDir };
-        diff.SetAction((parse, _) => DiffAsync([.. parse.GetValue(diffIds) ?? []], parse.GetValue(diffDir)!, context));
+        var diffJson = new Option<bool>("--json")
+        {
+            Description = "Write one JSON object for CI: per model its changes (path, class, description, before, "
+                + "after), a summary and the exit code.",
+        };
+        var diff = new Command("diff", DiffHelp) { diffIds, diffDir, diffJson };
+        diff.SetAction((parse, _) => DiffAsync(
+            [.. parse.GetValue(diffIds) ?? []], parse.GetValue(diffDir)!, parse.GetValue(diffJson), context));
 
         var checkDir = CommonOptions.SchemaDirectory("The folder to check");
         var check = new Command("check", $"Check schema files as the build would (generator diagnostics, file and line): exit {ExitCodes.SchemaFindings} on any finding.") { checkDir };
@@ -86,18 +96,27 @@ internal static class SchemasCommand
         return ExitCodes.Done;
     }
 
-    private static async Task<int> DiffAsync(List<string> ids, string directory, CliContext context)
+    private static readonly string DiffHelp =
+        "Compare cached schemas with the hub's by meaning; each change is breaking (accepts less or changes a type), "
+        + "behavior (a default changed), additive (accepts more) or cosmetic (title, description, order). "
+        + $"Exit {ExitCodes.SchemaFindings} when any is breaking, {ExitCodes.SchemaChanges} when behavior or additive "
+        + $"ones remain, {ExitCodes.Done} when none or only cosmetic.";
+
+    private static async Task<int> DiffAsync(List<string> ids, string directory, bool json, CliContext context)
     {
         if (ids.Count == 0)
         {
             ids = Directory.Exists(directory)
-                ? Directory.EnumerateFiles(directory, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
+                ? Directory.EnumerateFiles(directory, "*.json").Select(f => Path.GetFileNameWithoutExtension(f))
+                    .Order(StringComparer.Ordinal).ToList()
                 : throw new UsageException($"No folder {directory}: nothing to compare (use --dir).");
         }
 
-        await using var session = await HubSession.OpenAsync(context.Environment, context.Output, context.Loggers, context.CancellationToken).ConfigureAwait(false);
-        var breaking = 0;
-        var additive = 0;
+        // With --json, standard output holds the one object only: the emulator notice goes to standard error.
+        var status = json ? context.Error : context.Output;
+        await using var session = await HubSession
+            .OpenAsync(context.Environment, status, context.Loggers, context.CancellationToken).ConfigureAwait(false);
+        var models = new List<(string Id, List<SchemaChange> Changes)>();
         foreach (var id in ids)
         {
             var path = Path.Combine(directory, id + ".json");
@@ -109,17 +128,29 @@ internal static class SchemasCommand
             var cachedSchema = await ReadCachedSchemaAsync(path, context.CancellationToken).ConfigureAwait(false);
             var live = await session.Client.GetModelAsync(id, context.CancellationToken).ConfigureAwait(false);
             var changes = SchemaDiff.Compare(cachedSchema, SchemaJson.RequestSchema(live.Json));
-            foreach (var change in changes)
+            models.Add((id, changes));
+            if (!json)
             {
-                await context.Output.WriteLineAsync($"{id}: {change}").ConfigureAwait(false);
+                foreach (var change in changes)
+                {
+                    await context.Output.WriteLineAsync($"{id}: {change}").ConfigureAwait(false);
+                }
             }
-
-            breaking += changes.Count(c => c.IsBreaking);
-            additive += changes.Count(c => !c.IsBreaking);
         }
 
-        await context.Output.WriteLineAsync($"{ids.Count} model(s) compared: {breaking} breaking, {additive} additive change(s).").ConfigureAwait(false);
-        return breaking > 0 ? ExitCodes.SchemaFindings : ExitCodes.Done;
+        var report = DiffReport.Of(models);
+        if (json)
+        {
+            var text = JsonSerializer.Serialize(report, SchemaDiffJsonContext.Default.DiffReport);
+            await context.Output.WriteLineAsync(text).ConfigureAwait(false);
+            return report.ExitCode;
+        }
+
+        var s = report.Summary;
+        await context.Output.WriteLineAsync(
+            $"{s.Models} model(s) compared: {s.Breaking} breaking, {s.Behavior} behavior, {s.Additive} additive, "
+            + $"{s.Cosmetic} cosmetic change(s).").ConfigureAwait(false);
+        return report.ExitCode;
     }
 
     /// <summary>A cached file's request schema; a file that is not one is the user's to fix (exit 2), named with why.</summary>
