@@ -11,7 +11,9 @@ internal sealed partial class Emitter
     /// <summary>The converter of a generated object type.</summary>
     private static string ConverterName(string typeName) => typeName + "JsonConverter";
 
-    private void WriteConverter(ObjectSpec spec, bool isRequest)
+    private void WriteConverter(ObjectSpec spec, bool isRequest) => WithShortNames(() => WriteConverterClass(spec, isRequest));
+
+    private void WriteConverterClass(ObjectSpec spec, bool isRequest)
     {
         var type = Global(spec.TypeName);
         // Internal: reads and writes the type without reflection; the JSON names are encoded once, in these fields.
