@@ -74,6 +74,8 @@ internal static class LineWrap
             return lines;
         }
 
+        // A line may carry its own indentation (a loop body written as one string): continuations go one level deeper.
+        var indent = text.Substring(0, text.Length - text.TrimStart().Length);
         var prefix = "";
         while (prefix.Length + text.Length > width)
         {
@@ -96,7 +98,7 @@ internal static class LineWrap
                 text = text.Substring(cut).TrimStart();
             }
 
-            prefix = Continuation;
+            prefix = indent + Continuation;
         }
 
         lines.Add(prefix + text);

@@ -63,24 +63,25 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
     public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = new(
         id: ModelId, displayName: "Kling 2.6 Pro - Text to Video", endpoint: "/videos/generate",
-        requestType: typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest),
+            requestType: typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest),
         description: "Cinematic text-to-video with native audio",
         parameters:
         [
             new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true,
-        Description: "Text description of what you want to generate, or the instruction on how to edit the given image.",
-        DefaultJson: "\"" + Defaults.Prompt + "\"", AllowedValues: []),
+                Description: "Text description of what you want to generate, or the instruction on how to edit the given image.",
+                DefaultJson: "\"" + Defaults.Prompt + "\"", AllowedValues: []),
             new("negative_prompt", "NegativePrompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false,
-        Description: "Text description of what you *do not* want the model to do.", DefaultJson: "\"blur, distort, and low quality\"", AllowedValues: []),
+                Description: "Text description of what you *do not* want the model to do.", DefaultJson: "\"blur, distort, and low quality\"",
+                AllowedValues: []),
             new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video aspect ratio",
-        DefaultJson: "\"16:9\"", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table.Values),
+                DefaultJson: "\"16:9\"", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table.Values),
             new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video duration in seconds",
-        DefaultJson: "5", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table.Values),
+                DefaultJson: "5", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table.Values),
             new("generate_audio", "GenerateAudio", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false,
-        Description: "Generate audio with the video.", DefaultJson: "false", AllowedValues: []),
+                Description: "Generate audio with the video.", DefaultJson: "false", AllowedValues: []),
             new("cfg_scale", "CfgScale", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false,
-        Description: "The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.", DefaultJson: "0.5",
-        AllowedValues: []) { Minimum = 0.0, Maximum = 10.0 },
+                Description: "The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.",
+                DefaultJson: "0.5", AllowedValues: []) { Minimum = 0.0, Maximum = 10.0 },
         ],
         parse: Parse)
     {
@@ -147,7 +148,8 @@ internal sealed class KlingVideoV26ProTextToVideoDurationMembers : global::Oxen.
         [new(KlingVideoV26ProTextToVideoDuration.Seconds5, "5"), new(KlingVideoV26ProTextToVideoDuration.Seconds10, "10")]);
 }
 
-internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<KlingVideoV26ProTextToVideoRequest>
+internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter()
+    : global::Oxen.Video.Serialization.OxenObjectJsonConverter<KlingVideoV26ProTextToVideoRequest>(ReadValue, WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), NegativePromptProperty = new("negative_prompt"), AspectRatioProperty = new("aspect_ratio"),
@@ -156,44 +158,34 @@ internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter : global::
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, KlingVideoV26ProTextToVideoRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, KlingVideoV26ProTextToVideoRequest.ModelId);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, NegativePromptProperty, value.NegativePrompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, AspectRatioProperty, value.AspectRatio,
-            KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration, KlingVideoV26ProTextToVideoDurationMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, GenerateAudioProperty, value.GenerateAudio);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, CfgScaleProperty, value.CfgScale);
+        writer.WriteString(Model.Encoded, KlingVideoV26ProTextToVideoRequest.ModelId);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
+        WriteIfSet(writer, NegativePromptProperty, value.NegativePrompt);
+        WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+        WriteIfSet(writer, DurationProperty, value.Duration, KlingVideoV26ProTextToVideoDurationMembers.Table);
+        WriteIfSet(writer, GenerateAudioProperty, value.GenerateAudio);
+        WriteIfSet(writer, CfgScaleProperty, value.CfgScale);
         writer.WriteEndObject();
     }
 
     internal static KlingVideoV26ProTextToVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
+        ExpectObject(ref reader, "$");
         var value = new KlingVideoV26ProTextToVideoRequest { Prompt = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        while (NextName(ref reader))
         {
-            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader,
-                KlingVideoV26ProTextToVideoRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (NegativePromptProperty.TryRead(ref reader)) value.NegativePrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader,
-                "negative_prompt");
-            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio",
+            if (Model.TryRead(ref reader)) ExpectModel(ref reader, KlingVideoV26ProTextToVideoRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "prompt")!;
+            else if (NegativePromptProperty.TryRead(ref reader)) value.NegativePrompt = ReadString(ref reader, "negative_prompt");
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = ReadEnum(ref reader, "aspect_ratio",
                 KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
-            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration",
-                KlingVideoV26ProTextToVideoDurationMembers.Table);
-            else if (GenerateAudioProperty.TryRead(ref reader)) value.GenerateAudio = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader,
-                "generate_audio");
-            else if (CfgScaleProperty.TryRead(ref reader)) value.CfgScale = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "cfg_scale");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = ReadEnum(ref reader, "duration", KlingVideoV26ProTextToVideoDurationMembers.Table);
+            else if (GenerateAudioProperty.TryRead(ref reader)) value.GenerateAudio = ReadBoolean(ref reader, "generate_audio");
+            else if (CfgScaleProperty.TryRead(ref reader)) value.CfgScale = ReadDouble(ref reader, "cfg_scale");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        if (value.Prompt is null) throw MissingRequired("prompt");
         return value;
     }
-
-    public override KlingVideoV26ProTextToVideoRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert,
-        global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, KlingVideoV26ProTextToVideoRequest value,
-        global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

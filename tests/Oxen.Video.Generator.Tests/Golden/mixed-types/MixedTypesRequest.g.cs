@@ -83,25 +83,26 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
         parameters:
         [
             new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "What to generate.", DefaultJson: null,
-        AllowedValues: []),
+                AllowedValues: []),
             new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Seconds, or auto.",
-        DefaultJson: "\"auto\"", AllowedValues: global::Oxen.Video.Models.MixedTypesDurationMembers.Table.Values),
+                DefaultJson: "\"auto\"", AllowedValues: global::Oxen.Video.Models.MixedTypesDurationMembers.Table.Values),
             new("seconds", "Seconds", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"4\"",
-        AllowedValues: global::Oxen.Video.Models.MixedTypesSecondsMembers.Table.Values),
+                AllowedValues: global::Oxen.Video.Models.MixedTypesSecondsMembers.Table.Values),
             new("length", "Length", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"5s\"",
-        AllowedValues: global::Oxen.Video.Models.MixedTypesLengthMembers.Table.Values),
+                AllowedValues: global::Oxen.Video.Models.MixedTypesLengthMembers.Table.Values),
             new("resolution", "Resolution", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: global::Oxen.Video.Models.MixedTypesResolutionMembers.Table.Values),
+                AllowedValues: global::Oxen.Video.Models.MixedTypesResolutionMembers.Table.Values),
             new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"adaptive\"",
-        AllowedValues: global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table.Values),
+                AllowedValues: global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table.Values),
             new("seed_mode", "SeedMode", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table.Values),
+                AllowedValues: global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table.Values),
             new("strength", "Strength", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: []) { Minimum = 0.0, Maximum = 1.0 },
+                AllowedValues: []) { Minimum = 0.0, Maximum = 1.0 },
             new("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
+                AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
             new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri", MediaKind = global::Oxen.Video.OxenMediaKind.Image },
+                AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri",
+                MediaKind = global::Oxen.Video.OxenMediaKind.Image },
             new("loop", "Loop", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: "false", AllowedValues: []),
         ],
         parse: Parse)
@@ -217,7 +218,7 @@ internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serializati
         new(MixedTypesSeedMode.Fixed, "0"), new(MixedTypesSeedMode.Random, "1")]);
 }
 
-internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MixedTypesRequest>
+internal sealed class MixedTypesRequestJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<MixedTypesRequest>(ReadValue, WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), DurationProperty = new("duration"), SecondsProperty = new("seconds"), LengthProperty = new("length"),
@@ -227,56 +228,43 @@ internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MixedTypesRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, MixedTypesRequest.ModelId);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration, MixedTypesDurationMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SecondsProperty, value.Seconds, MixedTypesSecondsMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, LengthProperty, value.Length, MixedTypesLengthMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ResolutionProperty, value.Resolution, MixedTypesResolutionMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, MixedTypesAspectRatioMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SeedModeProperty, value.SeedMode, MixedTypesSeedModeMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, StrengthProperty, value.Strength);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, FpsProperty, value.Fps);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, InputImagesProperty, value.InputImages);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, LoopProperty, value.Loop);
+        writer.WriteString(Model.Encoded, MixedTypesRequest.ModelId);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
+        WriteIfSet(writer, DurationProperty, value.Duration, MixedTypesDurationMembers.Table);
+        WriteIfSet(writer, SecondsProperty, value.Seconds, MixedTypesSecondsMembers.Table);
+        WriteIfSet(writer, LengthProperty, value.Length, MixedTypesLengthMembers.Table);
+        WriteIfSet(writer, ResolutionProperty, value.Resolution, MixedTypesResolutionMembers.Table);
+        WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, MixedTypesAspectRatioMembers.Table);
+        WriteIfSet(writer, SeedModeProperty, value.SeedMode, MixedTypesSeedModeMembers.Table);
+        WriteIfSet(writer, StrengthProperty, value.Strength);
+        WriteIfSet(writer, FpsProperty, value.Fps);
+        WriteIfSet(writer, InputImagesProperty, value.InputImages);
+        WriteIfSet(writer, LoopProperty, value.Loop);
         writer.WriteEndObject();
     }
 
     internal static MixedTypesRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
+        ExpectObject(ref reader, "$");
         var value = new MixedTypesRequest { Prompt = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        while (NextName(ref reader))
         {
-            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader,
-                MixedTypesRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration",
-                MixedTypesDurationMembers.Table);
-            else if (SecondsProperty.TryRead(ref reader)) value.Seconds = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seconds",
-                MixedTypesSecondsMembers.Table);
-            else if (LengthProperty.TryRead(ref reader)) value.Length = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "length",
-                MixedTypesLengthMembers.Table);
-            else if (ResolutionProperty.TryRead(ref reader)) value.Resolution = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "resolution",
-                MixedTypesResolutionMembers.Table);
-            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio",
-                MixedTypesAspectRatioMembers.Table);
-            else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seed_mode",
-                MixedTypesSeedModeMembers.Table);
-            else if (StrengthProperty.TryRead(ref reader)) value.Strength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
-            else if (FpsProperty.TryRead(ref reader)) value.Fps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
-            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = global::Oxen.Video.Serialization.OxenJson.ReadMediaList(ref reader,
-                "input_images");
-            else if (LoopProperty.TryRead(ref reader)) value.Loop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (Model.TryRead(ref reader)) ExpectModel(ref reader, MixedTypesRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = ReadEnum(ref reader, "duration", MixedTypesDurationMembers.Table);
+            else if (SecondsProperty.TryRead(ref reader)) value.Seconds = ReadEnum(ref reader, "seconds", MixedTypesSecondsMembers.Table);
+            else if (LengthProperty.TryRead(ref reader)) value.Length = ReadEnum(ref reader, "length", MixedTypesLengthMembers.Table);
+            else if (ResolutionProperty.TryRead(ref reader)) value.Resolution = ReadEnum(ref reader, "resolution", MixedTypesResolutionMembers.Table);
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = ReadEnum(ref reader, "aspect_ratio", MixedTypesAspectRatioMembers.Table);
+            else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = ReadEnum(ref reader, "seed_mode", MixedTypesSeedModeMembers.Table);
+            else if (StrengthProperty.TryRead(ref reader)) value.Strength = ReadDouble(ref reader, "strength");
+            else if (FpsProperty.TryRead(ref reader)) value.Fps = ReadDouble(ref reader, "fps");
+            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = ReadMediaList(ref reader, "input_images");
+            else if (LoopProperty.TryRead(ref reader)) value.Loop = ReadBoolean(ref reader, "loop");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        if (value.Prompt is null) throw MissingRequired("prompt");
         return value;
     }
-
-    public override MixedTypesRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert,
-        global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MixedTypesRequest value,
-        global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

@@ -46,13 +46,13 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
         [
             new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: null, DefaultJson: null, AllowedValues: []),
             new("multi_prompt", "MultiPrompt", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: true, Description: null, DefaultJson: null,
-        AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
+                AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
             new("elements", "Elements", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
+                AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
             new("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Object, IsRequired: false,
-        Description: "Free-form: keys undocumented.", DefaultJson: null, AllowedValues: []),
+                Description: "Free-form: keys undocumented.", DefaultJson: null, AllowedValues: []),
             new("3d_mode", "_3dMode", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: null,
-        AllowedValues: []),
+                AllowedValues: []),
             new("class", "Class", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []),
         ],
         parse: Parse)
@@ -177,7 +177,8 @@ public sealed partial class NestedObjectsElementsItem
     }
 }
 
-internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestedObjectsRequest>
+internal sealed class NestedObjectsRequestJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<NestedObjectsRequest>(ReadValue,
+    WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), MultiPromptProperty = new("multi_prompt"), ElementsProperty = new("elements"),
@@ -186,15 +187,16 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, NestedObjectsRequest.ModelId);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
+        writer.WriteString(Model.Encoded, NestedObjectsRequest.ModelId);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
         if (value.MultiPrompt is { } vMultiPrompt)
         {
             writer.WritePropertyName(MultiPromptProperty.Encoded);
             writer.WriteStartArray();
             for (var i0 = 0; i0 < vMultiPrompt.Count; i0++)
             {
-                if (vMultiPrompt[i0] is null) writer.WriteNullValue(); else NestedObjectsMultiPromptItemJsonConverter.WriteValue(writer, vMultiPrompt[i0]);
+                if (vMultiPrompt[i0] is null) writer.WriteNullValue();
+                else NestedObjectsMultiPromptItemJsonConverter.WriteValue(writer, vMultiPrompt[i0]);
             }
             writer.WriteEndArray();
         }
@@ -204,51 +206,46 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
             writer.WriteStartArray();
             for (var i0 = 0; i0 < vElements.Count; i0++)
             {
-                if (vElements[i0] is null) writer.WriteNullValue(); else NestedObjectsElementsItemJsonConverter.WriteValue(writer, vElements[i0]);
+                if (vElements[i0] is null) writer.WriteNullValue();
+                else NestedObjectsElementsItemJsonConverter.WriteValue(writer, vElements[i0]);
             }
             writer.WriteEndArray();
         }
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SourcePositionProperty, value.SourcePosition);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, _3dModeProperty, value._3dMode);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ClassProperty, value.Class);
+        WriteIfSet(writer, SourcePositionProperty, value.SourcePosition);
+        WriteIfSet(writer, _3dModeProperty, value._3dMode);
+        WriteIfSet(writer, ClassProperty, value.Class);
         writer.WriteEndObject();
     }
 
     internal static NestedObjectsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
+        ExpectObject(ref reader, "$");
         var value = new NestedObjectsRequest { Prompt = null!, MultiPrompt = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        while (NextName(ref reader))
         {
-            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader,
-                NestedObjectsRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = (
-                global::Oxen.Video.Serialization.OxenJson.ReadList<NestedObjectsMultiPromptItem>(ref reader, "multi_prompt",
+            if (Model.TryRead(ref reader)) ExpectModel(ref reader, NestedObjectsRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "prompt")!;
+            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = (ReadList<NestedObjectsMultiPromptItem>(ref reader, "multi_prompt",
                 static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null
                 : NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!))!;
-            else if (ElementsProperty.TryRead(ref reader)) value.Elements = global::Oxen.Video.Serialization.OxenJson.ReadList<NestedObjectsElementsItem>(
-                ref reader, "elements", static (ref global::System.Text.Json.Utf8JsonReader r0) => (
-                r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
+            else if (ElementsProperty.TryRead(ref reader)) value.Elements = ReadList<NestedObjectsElementsItem>(ref reader, "elements",
+                static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null
+                : NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
             else if (SourcePositionProperty.TryRead(ref reader)) value.SourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null
-                : global::Oxen.Video.Serialization.OxenJson.ReadObject(ref reader, "source_position");
-            else if (_3dModeProperty.TryRead(ref reader)) value._3dMode = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "3d_mode");
-            else if (ClassProperty.TryRead(ref reader)) value.Class = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "class");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+                : ReadObject(ref reader, "source_position");
+            else if (_3dModeProperty.TryRead(ref reader)) value._3dMode = ReadBoolean(ref reader, "3d_mode");
+            else if (ClassProperty.TryRead(ref reader)) value.Class = ReadString(ref reader, "class");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
-        if (value.MultiPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt");
+        if (value.Prompt is null) throw MissingRequired("prompt");
+        if (value.MultiPrompt is null) throw MissingRequired("multi_prompt");
         return value;
     }
-
-    public override NestedObjectsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert,
-        global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsRequest value,
-        global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
-internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestedObjectsMultiPromptItem>
+internal sealed class NestedObjectsMultiPromptItemJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<NestedObjectsMultiPromptItem>(
+    ReadValue, WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), DurationProperty = new("duration");
@@ -256,36 +253,31 @@ internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsMultiPromptItem value)
     {
         writer.WriteStartObject();
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
+        WriteIfSet(writer, DurationProperty, value.Duration);
         writer.WriteEndObject();
     }
 
     internal static NestedObjectsMultiPromptItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "multi_prompt[]");
+        ExpectObject(ref reader, "multi_prompt[]");
         var value = new NestedObjectsMultiPromptItem { Prompt = null!, Duration = default };
         int? vDuration = default;
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        while (NextName(ref reader))
         {
-            if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "multi_prompt[].prompt")!;
-            else if (DurationProperty.TryRead(ref reader)) vDuration = global::Oxen.Video.Serialization.OxenJson.ReadInt32(ref reader,
-                "multi_prompt[].duration");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "multi_prompt[].prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) vDuration = ReadInt32(ref reader, "multi_prompt[].duration");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].prompt");
-        value.Duration = vDuration ?? throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].duration");
+        if (value.Prompt is null) throw MissingRequired("multi_prompt[].prompt");
+        value.Duration = vDuration ?? throw MissingRequired("multi_prompt[].duration");
         return value;
     }
-
-    public override NestedObjectsMultiPromptItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert,
-        global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsMultiPromptItem value,
-        global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
-internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NestedObjectsElementsItem>
+internal sealed class NestedObjectsElementsItemJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<NestedObjectsElementsItem>(ReadValue,
+    WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         FrontalImageUrlProperty = new("frontal_image_url"), ReferenceImageUrlsProperty = new("reference_image_urls");
@@ -293,30 +285,23 @@ internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Te
     internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsElementsItem value)
     {
         writer.WriteStartObject();
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, FrontalImageUrlProperty, value.FrontalImageUrl);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ReferenceImageUrlsProperty, value.ReferenceImageUrls);
+        WriteIfSet(writer, FrontalImageUrlProperty, value.FrontalImageUrl);
+        WriteIfSet(writer, ReferenceImageUrlsProperty, value.ReferenceImageUrls);
         writer.WriteEndObject();
     }
 
     internal static NestedObjectsElementsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "elements[]");
+        ExpectObject(ref reader, "elements[]");
         var value = new NestedObjectsElementsItem { FrontalImageUrl = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        while (NextName(ref reader))
         {
-            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = global::Oxen.Video.Serialization.OxenJson.ReadMedia(ref reader,
-                "elements[].frontal_image_url")!;
-            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = global::Oxen.Video.Serialization.OxenJson.ReadMediaList(
-                ref reader, "elements[].reference_image_urls");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = ReadMedia(ref reader, "elements[].frontal_image_url")!;
+            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = ReadMediaList(ref reader, "elements[].reference_image_urls");
+            else SkipValue(ref reader);
         }
 
-        if (value.FrontalImageUrl is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("elements[].frontal_image_url");
+        if (value.FrontalImageUrl is null) throw MissingRequired("elements[].frontal_image_url");
         return value;
     }
-
-    public override NestedObjectsElementsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert,
-        global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsElementsItem value,
-        global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
