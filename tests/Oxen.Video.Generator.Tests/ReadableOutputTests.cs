@@ -55,7 +55,8 @@ public sealed class ReadableOutputTests
         Assert.Equal(1, Count(source, "word1 quoted text"));
         Assert.Contains("\"\\\"\" + Defaults.Style + \"\\\"\"", source, StringComparison.Ordinal);
         Assert.Contains("Default <see cref=\"Defaults.Style\"/>.", source, StringComparison.Ordinal);
-        Assert.Contains("/// <summary>The server's default for <c>style</c>.</summary>", source, StringComparison.Ordinal);
+        Assert.Contains(
+            "/// <summary>The server's default for <c>style</c>.</summary>", source, StringComparison.Ordinal);
         // Summary and remarks are never on one line.
         Assert.DoesNotContain("</summary><remarks>", source, StringComparison.Ordinal);
     }
@@ -64,14 +65,18 @@ public sealed class ReadableOutputTests
     public void Properties_named_like_the_converter_helpers_and_user_types_named_like_them_compile()
     {
         // A user's types of those names in the generated namespace: an alias or a using static would meet them.
-        const string user = "namespace Oxen.Video.Models { class OxenJson { } class WriteIfSet { } class NextName { } class ReadString { } }";
+        const string user =
+            "namespace Oxen.Video.Models { class OxenJson {} class WriteIfSet {} class NextName {} "
+            + "class ReadString {} }";
         var outcome = GeneratorRunner.Run([("readable.json", Schema)], user);
 
         var generated = outcome.Compilation.GetDiagnostics()
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
             .ToList();
         Assert.Empty(generated);
-        var request = Models.Value.Parse("readable", "{\"prompt\": \"p\", \"next\": 3, \"skip\": true, \"read_string\": \"r\"}");
+        var request = Models.Value.Parse(
+            "readable", "{\"prompt\": \"p\", \"next\": 3, \"skip\": true, \"read_string\": \"r\"}");
         Assert.Equal(
             GeneratedModels.Body("readable", "{\"prompt\":\"p\",\"next\":3,\"skip\":true,\"read_string\":\"r\"}"),
             Oxen.Video.Serialization.OxenJson.Serialize(request));
@@ -80,7 +85,8 @@ public sealed class ReadableOutputTests
     [Fact]
     public void Item_paths_name_the_item_once_built()
     {
-        var errors = Models.Value.GeneratedErrors("readable", "{\"prompt\": \"p\", \"items\": [{\"w\": 1}, {\"w\": 7}, null]}");
+        var errors = Models.Value.GeneratedErrors(
+            "readable", "{\"prompt\": \"p\", \"items\": [{\"w\": 1}, {\"w\": 7}, null]}");
 
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("items[1].w:", StringComparison.Ordinal));
@@ -92,9 +98,11 @@ public sealed class ReadableOutputTests
     private static int Count(string text, string part)
     {
         var count = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+        var i = text.IndexOf(part, StringComparison.Ordinal);
+        while (i >= 0)
         {
             count++;
+            i = text.IndexOf(part, i + 1, StringComparison.Ordinal);
         }
 
         return count;

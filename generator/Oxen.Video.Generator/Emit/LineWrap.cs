@@ -12,7 +12,9 @@ internal static class LineWrap
 {
     private const string Continuation = "    ";
 
-    /// <summary>Doc text (without its <c>///</c>) as <c>///</c> lines of at most <paramref name="width"/> characters.</summary>
+    /// <summary>
+    /// Doc text (without its <c>///</c>) as <c>///</c> lines of at most <paramref name="width"/> characters.
+    /// </summary>
     public static List<string> Doc(string text, int width)
     {
         var lines = new List<string>();
@@ -64,11 +66,15 @@ internal static class LineWrap
         }
     }
 
-    /// <summary>A line of code as lines of at most <paramref name="width"/> characters where it can be broken.</summary>
+    /// <summary>
+    /// A line of code as lines of at most <paramref name="width"/> characters where it can be broken.
+    /// </summary>
     public static List<string> Code(string text, int width)
     {
         var lines = new List<string>();
-        if (text.StartsWith("//", System.StringComparison.Ordinal) || text.StartsWith("#", System.StringComparison.Ordinal))
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith("//", System.StringComparison.Ordinal)
+            || trimmed.StartsWith("#", System.StringComparison.Ordinal))
         {
             lines.Add(text);
             return lines;
@@ -150,7 +156,8 @@ internal static class LineWrap
             {
                 comma = i + 1;
             }
-            else if (i > 0 && ((c == '(' && !At(text, i + 1, ")")) || (c == ' ' && (At(text, i, " => ") || At(text, i, " : ")))))
+            else if (i > 0 && ((c == '(' && !At(text, i + 1, ")"))
+                || (c == ' ' && (At(text, i, " => ") || At(text, i, " : ")))))
             {
                 // Where no comma fits: inside the first parentheses, or before an arrow or a base list.
                 other = c == '(' ? i + 1 : i;

@@ -29,13 +29,16 @@ public abstract class OxenObjectJsonConverter<T> : JsonConverter<T>
     protected static OxenJsonProperty Model => OxenJson.Model;
 
     /// <inheritdoc />
-    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        _read(ref reader);
 
     /// <inheritdoc />
-    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        _write(writer, value);
 
     // Each member below is the OxenJson method of the same name, inlined. The three on property names are named
-    // otherwise (NextName, not NextProperty): a converter's fields are named <Property>Property and must not hide them.
+    // otherwise (NextName, not NextProperty): a converter's fields are named <Property>Property, and must not hide
+    // them.
 #pragma warning disable CS1591 // Documented on OxenJson, whose methods these are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static bool NextName(ref Utf8JsonReader reader) => OxenJson.NextProperty(ref reader);
@@ -43,27 +46,37 @@ public abstract class OxenObjectJsonConverter<T> : JsonConverter<T>
     protected static void SkipValue(ref Utf8JsonReader reader) => OxenJson.SkipProperty(ref reader);
     protected static JsonException UnknownName(ref Utf8JsonReader reader, string prefix, string known) =>
         OxenJson.UnknownProperty(ref reader, prefix, known);
-    protected static void ExpectObject(ref Utf8JsonReader reader, string path) => OxenJson.ExpectObject(ref reader, path);
-    protected static void ExpectModel(ref Utf8JsonReader reader, string modelId) => OxenJson.ExpectModel(ref reader, modelId);
+    protected static void ExpectObject(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ExpectObject(ref reader, path);
+    protected static void ExpectModel(ref Utf8JsonReader reader, string modelId) =>
+        OxenJson.ExpectModel(ref reader, modelId);
     protected static JsonException MissingRequired(string path) => OxenJson.MissingRequired(path);
     protected static JsonException Missing(string path) => OxenJson.Missing(path);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static string? ReadString(ref Utf8JsonReader reader, string path) => OxenJson.ReadString(ref reader, path);
+    protected static string? ReadString(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadString(ref reader, path);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static int? ReadInt32(ref Utf8JsonReader reader, string path) => OxenJson.ReadInt32(ref reader, path);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static long? ReadInt64(ref Utf8JsonReader reader, string path) => OxenJson.ReadInt64(ref reader, path);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static double? ReadDouble(ref Utf8JsonReader reader, string path) => OxenJson.ReadDouble(ref reader, path);
+    protected static double? ReadDouble(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadDouble(ref reader, path);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static bool? ReadBoolean(ref Utf8JsonReader reader, string path) => OxenJson.ReadBoolean(ref reader, path);
-    protected static JsonElement ReadObject(ref Utf8JsonReader reader, string path) => OxenJson.ReadObject(ref reader, path);
+    protected static bool? ReadBoolean(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadBoolean(ref reader, path);
+    protected static JsonElement ReadObject(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadObject(ref reader, path);
     protected static JsonElement ReadAny(ref Utf8JsonReader reader) => OxenJson.ReadAny(ref reader);
-    protected static OxenMedia? ReadMedia(ref Utf8JsonReader reader, string path) => OxenJson.ReadMedia(ref reader, path);
-    protected static List<OxenMedia>? ReadMediaList(ref Utf8JsonReader reader, string path) => OxenJson.ReadMediaList(ref reader, path);
-    protected static List<string>? ReadStringList(ref Utf8JsonReader reader, string path) => OxenJson.ReadStringList(ref reader, path);
-    protected static List<TItem>? ReadList<TItem>(ref Utf8JsonReader reader, string path, OxenJsonItemReader<TItem> readItem) =>
+    protected static OxenMedia? ReadMedia(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadMedia(ref reader, path);
+    protected static List<OxenMedia>? ReadMediaList(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadMediaList(ref reader, path);
+    protected static List<string>? ReadStringList(ref Utf8JsonReader reader, string path) =>
+        OxenJson.ReadStringList(ref reader, path);
+    protected static List<TItem>? ReadList<TItem>(
+        ref Utf8JsonReader reader, string path, OxenJsonItemReader<TItem> readItem) =>
         OxenJson.ReadList(ref reader, path, readItem);
     protected static TItem NotNull<TItem>(TItem? value, string path)
         where TItem : struct => OxenJson.NotNull(value, path);
@@ -96,10 +109,12 @@ public abstract class OxenObjectJsonConverter<T> : JsonConverter<T>
     protected static void WriteIfSet(Utf8JsonWriter writer, OxenJsonProperty property, OxenMedia? value) =>
         OxenJson.WriteIfSet(writer, property, value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static void WriteIfSet(Utf8JsonWriter writer, OxenJsonProperty property, IReadOnlyList<OxenMedia?>? value) =>
+    protected static void WriteIfSet(
+        Utf8JsonWriter writer, OxenJsonProperty property, IReadOnlyList<OxenMedia?>? value) =>
         OxenJson.WriteIfSet(writer, property, value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static void WriteIfSet<TEnum>(Utf8JsonWriter writer, OxenJsonProperty property, TEnum? value, OxenEnumTable<TEnum> table)
+    protected static void WriteIfSet<TEnum>(
+        Utf8JsonWriter writer, OxenJsonProperty property, TEnum? value, OxenEnumTable<TEnum> table)
         where TEnum : struct, Enum => OxenJson.WriteIfSet(writer, property, value, table);
 #pragma warning restore CS1591
 }
