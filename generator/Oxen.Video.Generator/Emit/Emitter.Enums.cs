@@ -14,7 +14,9 @@ internal sealed partial class Emitter
         _w.Doc("remarks", $"Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.");
         // OxenEnum: the analyzer (OXEN103) allows only the named members in constants. Each member's JSON value is in
         // the table below, so the members carry no attributes or docs of their own.
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{spec.TypeName}, {MembersName(spec)}>)), {Schema}.OxenEnum, {GeneratedCode}]");
+        // One attribute a line: a list of three does not fit a line once the type names are long.
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{spec.TypeName}, {MembersName(spec)}>))]");
+        _w.Line($"[{Schema}.OxenEnum, {GeneratedCode}]");
         var members = spec.Members.Select(m => $"{m.Name} = {m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList();
         var declaration = $"public enum {spec.TypeName} {{ {string.Join(", ", members)} }}";
         if (declaration.Length <= MaxLineLength)

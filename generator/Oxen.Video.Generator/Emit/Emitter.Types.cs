@@ -24,7 +24,8 @@ internal sealed partial class Emitter
         remarks += $" Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; {defaults}.";
         remarks += " An optional property left null is left out of the request.";
         _w.Doc("remarks", remarks);
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({ConverterName(m.Request)})), {GeneratedCode}]");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({ConverterName(m.Request)}))]");
+        _w.Line($"[{GeneratedCode}]");
         using (_w.Block($"public sealed partial class {m.TypeName} : global::Oxen.Video.IOxenRequest"))
         {
             _w.Line("/// <summary>The model id, sent as <c>\"model\"</c>.</summary>");
@@ -61,7 +62,8 @@ internal sealed partial class Emitter
         _w.Doc("summary", summary);
         _w.Doc("remarks", $"JSON path <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> of model <c>{CSharp.Xml(_model.Id)}</c>. "
             + "An optional property left null is left out; a default is applied by the server.");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({ConverterName(spec)})), {GeneratedCode}]");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({ConverterName(spec)}))]");
+        _w.Line($"[{GeneratedCode}]");
         using (_w.Block($"public sealed partial class {spec.TypeName}"))
         {
             WriteProperties(spec, afterMembers: false);

@@ -10,8 +10,8 @@ namespace Oxen.Video.Models;
 /// <c>kling-video-v2-6-pro-text-to-video.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent. An optional
 /// property left null is left out of the request.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(KlingVideoV26ProTextToVideoRequestJsonConverter)),
-    global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(KlingVideoV26ProTextToVideoRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -123,8 +123,8 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
 /// <summary>Video aspect ratio</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<KlingVideoV26ProTextToVideoAspectRatio,
-    KlingVideoV26ProTextToVideoAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator",
-    "0.1.0.0")]
+    KlingVideoV26ProTextToVideoAspectRatioMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoAspectRatio { Ratio9x16 = 1, Ratio16x9 = 2, Ratio1x1 = 3 }
 internal sealed class KlingVideoV26ProTextToVideoAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<KlingVideoV26ProTextToVideoAspectRatio>
 {
@@ -139,8 +139,8 @@ internal sealed class KlingVideoV26ProTextToVideoAspectRatioMembers : global::Ox
 /// <summary>Video duration in seconds</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<KlingVideoV26ProTextToVideoDuration,
-    KlingVideoV26ProTextToVideoDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator",
-    "0.1.0.0")]
+    KlingVideoV26ProTextToVideoDurationMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoDuration { Seconds5 = 5, Seconds10 = 10 }
 internal sealed class KlingVideoV26ProTextToVideoDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<KlingVideoV26ProTextToVideoDuration>
 {

@@ -9,8 +9,8 @@ namespace Oxen.Video.Models;
 /// The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>. Generated from <c>mixed-types.json</c>; the schema's defaults are in
 /// <see cref="Defaults"/> and are applied by the server, not sent. An optional property left null is left out of the request.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(MixedTypesRequestJsonConverter)),
-    global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MixedTypesRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -147,7 +147,8 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 /// <summary>Seconds, or auto.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesDuration,
-    MixedTypesDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+    MixedTypesDurationMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesDuration { Auto = 1, Seconds4 = 2, Seconds8 = 3, Seconds12 = 4 }
 internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesDuration>
 {
@@ -162,7 +163,8 @@ internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serializati
 /// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesSeconds,
-    MixedTypesSecondsMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+    MixedTypesSecondsMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeconds { Seconds4 = 1, Seconds8 = 2, Seconds12 = 3 }
 internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesSeconds>
 {
@@ -173,7 +175,8 @@ internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serializatio
 /// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesLength,
-    MixedTypesLengthMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+    MixedTypesLengthMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesLength { S5 = 1, S10 = 2 }
 internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesLength>
 {
@@ -184,7 +187,8 @@ internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization
 /// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesResolution,
-    MixedTypesResolutionMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+    MixedTypesResolutionMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesResolution { P720 = 1, P1080 = 2, K4 = 3 }
 internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesResolution>
 {
@@ -195,7 +199,8 @@ internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serializa
 /// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesAspectRatio,
-    MixedTypesAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+    MixedTypesAspectRatioMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesAspectRatio { Ratio16x9 = 1, Ratio2_39x1 = 2, Adaptive = 3 }
 internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesAspectRatio>
 {
@@ -210,7 +215,8 @@ internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serializ
 /// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary>
 /// <remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesSeedMode,
-    MixedTypesSeedModeMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+    MixedTypesSeedModeMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeedMode { Auto = -1, Fixed = 0, Random = 1 }
 internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesSeedMode>
 {

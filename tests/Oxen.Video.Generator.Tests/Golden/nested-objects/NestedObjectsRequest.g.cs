@@ -9,8 +9,8 @@ namespace Oxen.Video.Models;
 /// The request body of the Oxen model <c>nested-objects</c>, sent to <c>/videos/generate</c>. Generated from <c>nested-objects.json</c>; the server applies the
 /// schema's defaults. An optional property left null is left out of the request.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsRequestJsonConverter)),
-    global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -119,8 +119,8 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
 /// <remarks>
 /// JSON path <c>multi_prompt[]</c> of model <c>nested-objects</c>. An optional property left null is left out; a default is applied by the server.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsMultiPromptItemJsonConverter)),
-    global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsMultiPromptItemJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsMultiPromptItem
 {
     /// <summary>The <c>prompt</c> parameter.</summary>
@@ -147,8 +147,8 @@ public sealed partial class NestedObjectsMultiPromptItem
 /// <remarks>
 /// JSON path <c>elements[]</c> of model <c>nested-objects</c>. An optional property left null is left out; a default is applied by the server.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsElementsItemJsonConverter)),
-    global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsElementsItemJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsElementsItem
 {
     /// <summary>The <c>frontal_image_url</c> parameter.</summary>
