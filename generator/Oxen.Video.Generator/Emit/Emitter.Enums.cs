@@ -10,10 +10,13 @@ internal sealed partial class Emitter
         var summary = spec.Description is null
             ? $"The values allowed for <c>{CSharp.Xml(spec.JsonName)}</c> of model <c>{CSharp.Xml(_model.Id)}</c>."
             : CSharp.Xml(spec.Description);
-        _w.Line($"/// <summary>{summary}</summary><remarks>Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.</remarks>");
+        _w.Doc("summary", summary);
+        _w.Doc("remarks", $"Each member is sent as the exact JSON value of the schema: {CSharp.Xml(string.Join(", ", spec.Members.Select(m => m.WireJson)))}.");
         // OxenEnum: the analyzer (OXEN103) allows only the named members in constants. Each member's JSON value is in
         // the table below, so the members carry no attributes or docs of their own.
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{Global(spec.TypeName)}, {Global(MembersName(spec))}>)), {Schema}.OxenEnum, {GeneratedCode}]");
+        // One attribute a line: a list of three does not fit a line once the type names are long.
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Serialization}.OxenEnumJsonConverter<{spec.TypeName}, {MembersName(spec)}>))]");
+        _w.Line($"[{Schema}.OxenEnum, {GeneratedCode}]");
         var members = spec.Members.Select(m => $"{m.Name} = {m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList();
         var declaration = $"public enum {spec.TypeName} {{ {string.Join(", ", members)} }}";
         if (declaration.Length <= MaxLineLength)
@@ -35,7 +38,9 @@ internal sealed partial class Emitter
     /// The enum's member table: each member with its exact JSON value. Reading, writing, validation and the
     /// registry all use it, so an enum costs one line per member here and nothing per member anywhere else.
     /// </summary>
-    private void WriteEnumMembers(EnumSpec spec)
+    private void WriteEnumMembers(EnumSpec spec) => WithShortNames(() => WriteEnumTable(spec));
+
+    private void WriteEnumTable(EnumSpec spec)
     {
         var type = Global(spec.TypeName);
         // Internal, so without docs: the enum's remarks above list the same values. Entries name the enum simply: the

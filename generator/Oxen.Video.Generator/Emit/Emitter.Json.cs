@@ -11,11 +11,21 @@ internal sealed partial class Emitter
     /// <summary>The converter of a generated object type.</summary>
     private static string ConverterName(string typeName) => typeName + "JsonConverter";
 
-    private void WriteConverter(ObjectSpec spec, bool isRequest)
+    private void WriteConverter(ObjectSpec spec, bool isRequest) => WithShortNames(() => WriteConverterClass(spec, isRequest));
+
+    /// <summary>
+    /// How a converter calls an <c>OxenJson</c> helper: by the simple name its base class
+    /// (<c>OxenObjectJsonConverter</c>) inherits, which no user type can hide (converters always use simple names;
+    /// <c>NextName</c>, <c>SkipValue</c> and <c>UnknownName</c> exist only there).
+    /// </summary>
+    private string Helper => _shortNames ? "" : OxenJson + ".";
+
+    private void WriteConverterClass(ObjectSpec spec, bool isRequest)
     {
         var type = Global(spec.TypeName);
         // Internal: reads and writes the type without reflection; the JSON names are encoded once, in these fields.
-        using (_w.Block($"internal sealed class {ConverterName(spec)} : {Json}.Serialization.JsonConverter<{type}>"))
+        // The base class holds Read and Write and OxenJson's helpers, which the lines below call by their simple names.
+        using (_w.Block($"internal sealed class {ConverterName(spec)}() : {Serialization}.OxenObjectJsonConverter<{type}>(ReadValue, WriteValue)"))
         {
             if (spec.Properties.Count > 0)
             {
@@ -27,9 +37,6 @@ internal sealed partial class Emitter
             WriteWriteValue(spec, type, isRequest);
             _w.Line();
             WriteReadValue(spec, type, isRequest);
-            _w.Line();
-            _w.Line($"public override {type} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) => ReadValue(ref reader);");
-            _w.Line($"public override void Write({Json}.Utf8JsonWriter writer, {type} value, {Json}.JsonSerializerOptions options) => WriteValue(writer, value);");
         }
     }
 
@@ -41,7 +48,7 @@ internal sealed partial class Emitter
             _w.Line("writer.WriteStartObject();");
             if (isRequest)
             {
-                _w.Line($"writer.WriteString({OxenJson}.Model.Encoded, {type}.ModelId);");
+                _w.Line($"writer.WriteString({Helper}Model.Encoded, {type}.ModelId);");
             }
 
             foreach (var property in spec.Properties)
@@ -69,13 +76,13 @@ internal sealed partial class Emitter
 
         if (type.Kind == ValueKind.Enum)
         {
-            _w.Line($"{@else}{OxenJson}.WriteIfSet(writer, {name}, {value}, {Table(type)});");
+            _w.Line($"{@else}{Helper}WriteIfSet(writer, {name}, {value}, {Table(type)});");
             return;
         }
 
         if (IsScalar(type) || IsStringList(type))
         {
-            _w.Line($"{@else}{OxenJson}.WriteIfSet(writer, {name}, {value});");
+            _w.Line($"{@else}{Helper}WriteIfSet(writer, {name}, {value});");
             return;
         }
 
@@ -102,7 +109,7 @@ internal sealed partial class Emitter
         switch (type.Kind)
         {
             case ValueKind.String:
-                return [$"if ({value} is null) writer.WriteNullValue(); else writer.WriteStringValue({value});"];
+                return [$"if ({value} is null) writer.WriteNullValue();", $"else writer.WriteStringValue({value});"];
             case ValueKind.Integer or ValueKind.Number:
                 return [$"writer.WriteNumberValue({value});"];
             case ValueKind.Boolean:
@@ -110,7 +117,7 @@ internal sealed partial class Emitter
             case ValueKind.Enum:
                 return [$"{Table(type)}.Write(writer, {value});"];
             case ValueKind.Object when !type.IsFreeObject:
-                return [$"if ({value} is null) writer.WriteNullValue(); else {Global(ConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
+                return [$"if ({value} is null) writer.WriteNullValue();", $"else {Global(ConverterName(type.TypeName!))}.WriteValue(writer, {value});"];
             case ValueKind.Array:
                 // An indexed loop: foreach over IReadOnlyList<T> would allocate an enumerator per array.
                 var index = "i" + depth;
@@ -134,7 +141,7 @@ internal sealed partial class Emitter
         var objectPath = isRequest ? "$" : spec.JsonPath.TrimEnd('.');
         using (_w.Block($"internal static {type} ReadValue(ref {Json}.Utf8JsonReader reader)"))
         {
-            _w.Line($"{OxenJson}.ExpectObject(ref reader, {CSharp.StringLiteral(objectPath)});");
+            _w.Line($"{Helper}ExpectObject(ref reader, {CSharp.StringLiteral(objectPath)});");
             // Values are read straight into the object; required ones start as placeholders and are checked at the end
             // (a required number or enum through a local, as its type has no "missing").
             var required = spec.Properties.Where(p => p.IsRequired).ToList();
@@ -151,12 +158,12 @@ internal sealed partial class Emitter
                 _w.Line($"var {Seen(property)} = false;");
             }
 
-            using (_w.Block($"while ({OxenJson}.NextProperty(ref reader))"))
+            using (_w.Block($"while ({Helper}NextName(ref reader))"))
             {
                 var @else = "";
                 if (isRequest)
                 {
-                    _w.Line($"if ({OxenJson}.Model.TryRead(ref reader)) {OxenJson}.ExpectModel(ref reader, {type}.ModelId);");
+                    _w.Line($"if ({Helper}Model.TryRead(ref reader)) {Helper}ExpectModel(ref reader, {type}.ModelId);");
                     @else = "else ";
                 }
 
@@ -186,12 +193,12 @@ internal sealed partial class Emitter
                     // additionalProperties: false. The name and the known ones are in the message.
                     var known = CSharp.StringLiteral(string.Join(", ", spec.Properties.Select(p => p.JsonName)));
                     var prefix = CSharp.StringLiteral(isRequest ? "" : spec.JsonPath);
-                    _w.Line($"{@else}throw {OxenJson}.UnknownProperty(ref reader, {prefix}, {known});");
+                    _w.Line($"{@else}throw {Helper}UnknownName(ref reader, {prefix}, {known});");
                 }
                 else
                 {
                     // A property this schema does not know: skipped, as the server's echo may add some.
-                    _w.Line($"{@else}{OxenJson}.SkipProperty(ref reader);");
+                    _w.Line($"{@else}{Helper}SkipValue(ref reader);");
                 }
             }
 
@@ -201,13 +208,13 @@ internal sealed partial class Emitter
                 var path = CSharp.StringLiteral(spec.JsonPath + property.JsonName);
                 if (property.Type.IsNullable)
                 {
-                    _w.Line($"if (!{Seen(property)}) throw {OxenJson}.Missing({path});");
+                    _w.Line($"if (!{Seen(property)}) throw {Helper}Missing({path});");
                     continue;
                 }
 
                 _w.Line(IsValueType(property.Type)
-                    ? $"value.{property.PropertyName} = {Local(property)} ?? throw {OxenJson}.MissingRequired({path});"
-                    : $"if (value.{property.PropertyName} is null) throw {OxenJson}.MissingRequired({path});");
+                    ? $"value.{property.PropertyName} = {Local(property)} ?? throw {Helper}MissingRequired({path});"
+                    : $"if (value.{property.PropertyName} is null) throw {Helper}MissingRequired({path});");
             }
 
             _w.Line("return value;");
@@ -228,25 +235,25 @@ internal sealed partial class Emitter
         switch (type.Kind)
         {
             case ValueKind.String when type.Media != MediaKind.None:
-                return $"{OxenJson}.ReadMedia(ref {reader}, {p})";
+                return $"{Helper}ReadMedia(ref {reader}, {p})";
             case ValueKind.String:
-                return $"{OxenJson}.ReadString(ref {reader}, {p})";
+                return $"{Helper}ReadString(ref {reader}, {p})";
             case ValueKind.Integer:
-                return $"{OxenJson}.{(UsesLong(type) ? "ReadInt64" : "ReadInt32")}(ref {reader}, {p})";
+                return $"{Helper}{(UsesLong(type) ? "ReadInt64" : "ReadInt32")}(ref {reader}, {p})";
             case ValueKind.Number:
-                return $"{OxenJson}.ReadDouble(ref {reader}, {p})";
+                return $"{Helper}ReadDouble(ref {reader}, {p})";
             case ValueKind.Boolean:
-                return $"{OxenJson}.ReadBoolean(ref {reader}, {p})";
+                return $"{Helper}ReadBoolean(ref {reader}, {p})";
             case ValueKind.Enum:
-                return $"{OxenJson}.ReadEnum(ref {reader}, {p}, {Table(type)})";
+                return $"{Helper}ReadEnum(ref {reader}, {p}, {Table(type)})";
             case ValueKind.Object when type.IsFreeObject:
-                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {OxenJson}.ReadObject(ref {reader}, {p})";
+                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Helper}ReadObject(ref {reader}, {p})";
             case ValueKind.Object:
                 return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Global(ConverterName(type.TypeName!))}.ReadValue(ref {reader})";
             case ValueKind.Array when type.IsMediaList:
-                return $"{OxenJson}.ReadMediaList(ref {reader}, {p})";
+                return $"{Helper}ReadMediaList(ref {reader}, {p})";
             case ValueKind.Array when IsStringList(type):
-                return $"{OxenJson}.ReadStringList(ref {reader}, {p})";
+                return $"{Helper}ReadStringList(ref {reader}, {p})";
             case ValueKind.Array:
                 var item = type.Item!;
                 var itemReader = "r" + path.Count(ch => ch == '[');
@@ -256,14 +263,14 @@ internal sealed partial class Emitter
                 var nonNull = item.Kind switch
                 {
                     ValueKind.Enum => $"{Table(item)}.Read(ref {itemReader}, {itemPath})",
-                    ValueKind.Any => $"{OxenJson}.ReadAny(ref {itemReader})",
-                    ValueKind.Object when item.IsFreeObject => $"{OxenJson}.ReadObject(ref {itemReader}, {itemPath})",
-                    _ when IsValueType(item) => $"{OxenJson}.NotNull({itemExpression}, {itemPath})",
+                    ValueKind.Any => $"{Helper}ReadAny(ref {itemReader})",
+                    ValueKind.Object when item.IsFreeObject => $"{Helper}ReadObject(ref {itemReader}, {itemPath})",
+                    _ when IsValueType(item) => $"{Helper}NotNull({itemExpression}, {itemPath})",
                     _ => $"({itemExpression})!",
                 };
-                return $"{OxenJson}.ReadList<{ClrType(item)}>(ref {reader}, {p}, static (ref {Json}.Utf8JsonReader {itemReader}) => {nonNull})";
+                return $"{Helper}ReadList<{ClrType(item)}>(ref {reader}, {p}, static (ref {Json}.Utf8JsonReader {itemReader}) => {nonNull})";
             default:
-                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {OxenJson}.ReadAny(ref {reader})";
+                return $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {Helper}ReadAny(ref {reader})";
         }
     }
 }

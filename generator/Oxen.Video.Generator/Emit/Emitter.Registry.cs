@@ -103,8 +103,23 @@ internal sealed partial class Emitter
 
         var text = property.Description ?? property.Title;
         var expression = $"new({CSharp.StringLiteral(property.JsonName)}, {CSharp.StringLiteral(property.PropertyName)}, {ModelsNs}.OxenValueKind.{type.Kind}, "
-            + $"IsRequired: {Bool(property.IsRequired)}, Description: {Nullable(text)}, DefaultJson: {Nullable(property.Default?.Json)}, AllowedValues: {allowed})";
+            + $"IsRequired: {Bool(property.IsRequired)}, Description: {Nullable(text)}, DefaultJson: {DefaultJson(property)}, AllowedValues: {allowed})";
         return init.Count == 0 ? expression : $"{expression} {{ {string.Join(", ", init)} }}";
+    }
+
+    /// <summary>
+    /// The default's JSON text; a long string default that needs no escape is built from its constant, so the text
+    /// is stated once (a constant: <c>"\"" + Defaults.Prompt + "\""</c>).
+    /// </summary>
+    private static string DefaultJson(PropertySpec property)
+    {
+        var d = property.Default;
+        if (d is { Text: { } text } && IsLongDefault(d) && d.Json == "\"" + text + "\"" && CSharp.StringLiteral(text) == d.Json)
+        {
+            return $"\"\\\"\" + Defaults.{property.PropertyName} + \"\\\"\"";
+        }
+
+        return Nullable(d?.Json);
     }
 
     private static string PricingExpression(PricingSpec? pricing)

@@ -10,7 +10,7 @@ internal sealed partial class Emitter
     {
         var m = _model;
         var summary = m.Description is null ? m.DisplayName : $"{m.DisplayName}: {m.Description}";
-        _w.Line($"/// <summary>{CSharp.Xml(summary)}</summary>");
+        _w.Doc("summary", CSharp.Xml(summary));
         var remarks = $"The request body of the Oxen model <c>{CSharp.Xml(m.Id)}</c>{(m.ModelType is null ? "" : $" ({CSharp.Xml(m.ModelType)})")}, sent to <c>{CSharp.Xml(m.Endpoint)}</c>.";
         if (m.RemovedFromDocsOn is not null)
         {
@@ -22,8 +22,10 @@ internal sealed partial class Emitter
             ? "the schema's defaults are in <see cref=\"Defaults\"/> and are applied by the server, not sent"
             : "the server applies the schema's defaults";
         remarks += $" Generated from <c>{CSharp.Xml(System.IO.Path.GetFileName(m.FilePath))}</c>; {defaults}.";
-        _w.Line($"/// <remarks>{remarks}</remarks>");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(m.Request))})), {GeneratedCode}]");
+        remarks += " An optional property left null is left out of the request.";
+        _w.Doc("remarks", remarks);
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({ConverterName(m.Request)}))]");
+        _w.Line($"[{GeneratedCode}]");
         using (_w.Block($"public sealed partial class {m.TypeName} : global::Oxen.Video.IOxenRequest"))
         {
             _w.Line("/// <summary>The model id, sent as <c>\"model\"</c>.</summary>");
@@ -57,9 +59,11 @@ internal sealed partial class Emitter
     {
         var text = spec.Description ?? spec.Title;
         var summary = text is null ? $"A value of <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> in <see cref=\"{_model.TypeName}\"/>." : CSharp.Xml(text);
-        _w.Line($"/// <summary>{summary}</summary>");
-        _w.Line($"/// <remarks>JSON path <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> of model <c>{CSharp.Xml(_model.Id)}</c>.</remarks>");
-        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({Global(ConverterName(spec))})), {GeneratedCode}]");
+        _w.Doc("summary", summary);
+        _w.Doc("remarks", $"JSON path <c>{CSharp.Xml(spec.JsonPath.TrimEnd('.'))}</c> of model <c>{CSharp.Xml(_model.Id)}</c>. "
+            + "An optional property left null is left out; a default is applied by the server.");
+        _w.Line($"[{Json}.Serialization.JsonConverter(typeof({ConverterName(spec)}))]");
+        _w.Line($"[{GeneratedCode}]");
         using (_w.Block($"public sealed partial class {spec.TypeName}"))
         {
             WriteProperties(spec, afterMembers: false);
@@ -102,12 +106,16 @@ internal sealed partial class Emitter
         {
             (true, true) => ", required, may be null (sent as JSON null).",
             (true, false) => ", required.",
-            (false, true) => ", optional: left out of the request when null (JSON null is read as not set).",
-            _ => ", optional: left out of the request when null.",
+            // What "optional" means (left out when null) is said once, in the type's remarks.
+            (false, true) => ", optional (JSON null is read as not set).",
+            _ => ", optional.",
         };
         if (property.Default is { } d)
         {
-            remarks += $" Default <c>{CSharp.Xml(d.Json)}</c>" + (!d.HasConstant ? "" : $" (<see cref=\"Defaults.{property.PropertyName}\"/>)") + ", applied by the server.";
+            // A long default is stated once, in its constant: the docs name the constant.
+            remarks += IsLongDefault(d)
+                ? $" Default <see cref=\"Defaults.{property.PropertyName}\"/>."
+                : $" Default <c>{CSharp.Xml(d.Json)}</c>" + (!d.HasConstant ? "." : $" (<see cref=\"Defaults.{property.PropertyName}\"/>).");
         }
 
         if (Describe(property.Type) is { Length: > 0 } allowed)
@@ -115,8 +123,9 @@ internal sealed partial class Emitter
             remarks += " " + allowed;
         }
 
-        // One line per property: what it is, then how it travels and what it allows.
-        _w.Line($"/// <summary>{summary}</summary><remarks>{remarks}</remarks>");
+        // What it is, then how it travels and what it allows.
+        _w.Doc("summary", summary);
+        _w.Doc("remarks", remarks);
     }
 
     /// <summary>A sentence on what a value allows, for the docs.</summary>
@@ -219,10 +228,14 @@ internal sealed partial class Emitter
             {
                 // A media default is the URL the server uses: a string constant, as OxenMedia cannot be one.
                 var type = property.Type.Media == MediaKind.None ? ClrType(property.Type) : "string";
+                _w.Line($"/// <summary>The server's default for <c>{CSharp.Xml(property.JsonName)}</c>.</summary>");
                 _w.Line($"public const {type} {property.PropertyName} = {DefaultLiteral(property.Type, property.Default!)};");
             }
         }
     }
+
+    /// <summary>A default too long to repeat: its constant is the one place that states it.</summary>
+    private static bool IsLongDefault(DefaultSpec value) => value.HasConstant && value.Json.Length > LongDefault;
 
     /// <summary>The C# constant of a default the parser typed.</summary>
     private string DefaultLiteral(TypeSpec type, DefaultSpec value) => type.Kind switch

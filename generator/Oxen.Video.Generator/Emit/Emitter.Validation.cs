@@ -10,14 +10,20 @@ internal sealed partial class Emitter
     private void WriteValidateMethod()
     {
         _w.Line("/// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>");
-        _w.Line($"public {Validation}.OxenValidationResult Validate() => {Validation}.OxenValidationResult.From(AddErrors(new(), \"\"));");
+        _w.Line($"public {Validation}.OxenValidationResult Validate() => {Validation}.OxenValidationResult.From(AddErrors(new()));");
     }
 
     private void WriteAddErrors(ObjectSpec spec, bool isRequest)
     {
-        // The request's paths are constants; a nested object's are prefixed with where it sits (elements[2].).
-        _w.Line("/// <summary>Adds this object's schema violations to <paramref name=\"errors\"/>, under <paramref name=\"prefix\"/>, and returns the list.</summary>");
-        using (_w.Block($"internal {ErrorList} AddErrors({ErrorList} errors, string prefix)"))
+        // The request's paths are constants (it is never nested, so it takes no prefix); a nested object's are
+        // prefixed with where it sits (elements[2].).
+        var header = isRequest
+            ? $"internal {ErrorList} AddErrors({ErrorList} errors)"
+            : $"internal {ErrorList} AddErrors({ErrorList} errors, string prefix)";
+        _w.Line(isRequest
+            ? "/// <summary>Adds this request's schema violations to <paramref name=\"errors\"/> and returns the list.</summary>"
+            : "/// <summary>Adds this object's violations to <paramref name=\"errors\"/>, under <paramref name=\"prefix\"/>; returns the list.</summary>");
+        using (_w.Block(header))
         {
             foreach (var property in spec.Properties)
             {
@@ -136,7 +142,8 @@ internal sealed partial class Emitter
                 var index = "i" + depth;
                 var item = "item" + depth;
                 var itemPath = $"{path} + \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
-                var itemChecks = ValueChecks(type.Item!, item, itemPath, depth + 1);
+                var itemPathLocal = "path" + depth;
+                var itemChecks = ValueChecks(type.Item!, item, itemPathLocal, depth + 1);
                 var itemIsReference = !IsValueType(type.Item!);
                 // A null item is an error unless the schema allows it (anyOf: [X, null] as the items).
                 var nullIsError = itemIsReference && !type.Item!.IsNullable;
@@ -148,11 +155,13 @@ internal sealed partial class Emitter
                 checks.Add($"for (var {index} = 0; {index} < {value}.Count; {index}++)");
                 checks.Add("{");
                 checks.Add($"    var {item} = {value}[{index}];");
+                // The item's path is built once, where the loop body needs it, not once per check.
+                checks.Add($"    var {itemPathLocal} = {itemPath};");
                 if (nullIsError)
                 {
                     checks.Add($"    if ({item} is null)");
                     checks.Add("    {");
-                    checks.Add($"        {Validator}.Required(errors, {itemPath}, null);");
+                    checks.Add($"        {Validator}.Required(errors, {itemPathLocal}, null);");
                     checks.Add("        continue;");
                     checks.Add("    }");
                 }

@@ -22,9 +22,13 @@ internal sealed partial class Emitter
     /// <summary>Where a list on one line (a short enum) is wrapped to one item per line.</summary>
     private const int MaxLineLength = 150;
 
+    /// <summary>Characters of JSON above which a default is not repeated in docs and the parameter table.</summary>
+    private const int LongDefault = 40;
+
     private readonly ModelSpec _model;
     private readonly string _namespace;
     private readonly SourceWriter _w = new();
+    private bool _shortNames;
 
     private Emitter(ModelSpec model, string @namespace)
     {
@@ -77,7 +81,27 @@ internal sealed partial class Emitter
         w.Line();
     }
 
-    private string Global(string typeName) => $"global::{_namespace}.{typeName}";
+    /// <summary>
+    /// A generated type of this namespace: by its simple name where only the generator declares members (the
+    /// converters, the member tables, attributes on a type, which bind in the namespace), so no user type can hide it;
+    /// with <c>global::</c> inside the public partial types, where a user's nested type of the same name could.
+    /// </summary>
+    private string Global(string typeName) => _shortNames ? typeName : $"global::{_namespace}.{typeName}";
+
+    /// <summary>Turns simple names on for the lines <paramref name="write"/> writes (see <see cref="Global"/>).</summary>
+    private void WithShortNames(System.Action write)
+    {
+        var before = _shortNames;
+        _shortNames = true;
+        try
+        {
+            write();
+        }
+        finally
+        {
+            _shortNames = before;
+        }
+    }
 
     /// <summary>The <c>GeneratedCode</c> attribute, without brackets (it shares a line with the type's other attributes).</summary>
     private static string GeneratedCode => $"global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(Emitter).Assembly.GetName().Version}\")";

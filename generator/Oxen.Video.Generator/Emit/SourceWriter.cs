@@ -6,18 +6,49 @@ namespace Oxen.Video.Generator.Emit;
 /// <summary>Writes indented C# line by line.</summary>
 internal sealed class SourceWriter
 {
+    /// <summary>The widest line written: wider code is wrapped after a comma, wider docs between words.</summary>
+    public const int MaxWidth = 160;
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
     public SourceWriter Line(string text = "")
     {
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            _builder.Append(' ', _indent * 4);
+            _builder.Append('\n');
+            return this;
         }
 
-        _builder.Append(text).Append('\n');
+        var width = MaxWidth - (_indent * 4);
+        var lines = text.Length <= width
+            ? [text]
+            : text.StartsWith("///", StringComparison.Ordinal)
+            ? LineWrap.Doc(text.Substring(3).TrimStart(), width)
+            : LineWrap.Code(text, width);
+        foreach (var line in lines)
+        {
+            _builder.Append(' ', _indent * 4).Append(line).Append('\n');
+        }
+
         return this;
+    }
+
+    /// <summary>
+    /// Writes a doc element (<c>summary</c>, <c>remarks</c>) on its own lines: one line when it fits, otherwise the
+    /// tags on their own lines and the text wrapped between words.
+    /// </summary>
+    public SourceWriter Doc(string tag, string text)
+    {
+        var oneLine = $"/// <{tag}>{text}</{tag}>";
+        if ((_indent * 4) + oneLine.Length <= MaxWidth)
+        {
+            return Line(oneLine);
+        }
+
+        Line($"/// <{tag}>");
+        Line("/// " + text);
+        return Line($"/// </{tag}>");
     }
 
     /// <summary>Writes a block of lines (a raw string literal, say) at the current indentation.</summary>

@@ -5,8 +5,13 @@
 namespace Oxen.Video.Models;
 
 /// <summary>Kling 2.6 Pro - Text to Video: Cinematic text-to-video with native audio</summary>
-/// <remarks>The request body of the Oxen model <c>kling-video-v2-6-pro-text-to-video</c> (text-to-video), sent to <c>/videos/generate</c>. Generated from <c>kling-video-v2-6-pro-text-to-video.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>
+/// The request body of the Oxen model <c>kling-video-v2-6-pro-text-to-video</c> (text-to-video), sent to <c>/videos/generate</c>. Generated from
+/// <c>kling-video-v2-6-pro-text-to-video.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent. An optional
+/// property left null is left out of the request.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(KlingVideoV26ProTextToVideoRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -14,43 +19,69 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>Text description of what you want to generate, or the instruction on how to edit the given image.</summary><remarks>JSON <c>prompt</c>, required. Default <c>"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in."</c> (<see cref="Defaults.Prompt"/>), applied by the server.</remarks>
+    /// <summary>Text description of what you want to generate, or the instruction on how to edit the given image.</summary>
+    /// <remarks>JSON <c>prompt</c>, required. Default <see cref="Defaults.Prompt"/>.</remarks>
     public required string Prompt { get; set; }
-    /// <summary>Text description of what you *do not* want the model to do.</summary><remarks>JSON <c>negative_prompt</c>, optional: left out of the request when null. Default <c>"blur, distort, and low quality"</c> (<see cref="Defaults.NegativePrompt"/>), applied by the server.</remarks>
+    /// <summary>Text description of what you *do not* want the model to do.</summary>
+    /// <remarks>JSON <c>negative_prompt</c>, optional. Default <c>"blur, distort, and low quality"</c> (<see cref="Defaults.NegativePrompt"/>).</remarks>
     public string? NegativePrompt { get; set; }
-    /// <summary>Video aspect ratio</summary><remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"16:9"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "9:16", "16:9", "1:1".</remarks>
+    /// <summary>Video aspect ratio</summary>
+    /// <remarks>JSON <c>aspect_ratio</c>, optional. Default <c>"16:9"</c> (<see cref="Defaults.AspectRatio"/>). Allowed: "9:16", "16:9", "1:1".</remarks>
     public global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio? AspectRatio { get; set; }
-    /// <summary>Video duration in seconds</summary><remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>5</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: 5, 10.</remarks>
+    /// <summary>Video duration in seconds</summary>
+    /// <remarks>JSON <c>duration</c>, optional. Default <c>5</c> (<see cref="Defaults.Duration"/>). Allowed: 5, 10.</remarks>
     public global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration? Duration { get; set; }
-    /// <summary>Generate audio with the video.</summary><remarks>JSON <c>generate_audio</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.GenerateAudio"/>), applied by the server.</remarks>
+    /// <summary>Generate audio with the video.</summary>
+    /// <remarks>JSON <c>generate_audio</c>, optional. Default <c>false</c> (<see cref="Defaults.GenerateAudio"/>).</remarks>
     public bool? GenerateAudio { get; set; }
-    /// <summary>The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.</summary><remarks>JSON <c>cfg_scale</c>, optional: left out of the request when null. Default <c>0.5</c> (<see cref="Defaults.CfgScale"/>), applied by the server. Range: at least 0 and at most 10.</remarks>
+    /// <summary>The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.</summary>
+    /// <remarks>JSON <c>cfg_scale</c>, optional. Default <c>0.5</c> (<see cref="Defaults.CfgScale"/>). Range: at least 0 and at most 10.</remarks>
     [global::Oxen.Video.Schema.OxenRange(0.0, 10.0)]
     public double? CfgScale { get; set; }
 
     /// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>
     public static class Defaults
     {
-        public const string Prompt = "A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in.";
+        /// <summary>The server's default for <c>prompt</c>.</summary>
+        public const string Prompt =
+            "A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking " +
+            "back over her shoulder at the wave coming in.";
+        /// <summary>The server's default for <c>negative_prompt</c>.</summary>
         public const string NegativePrompt = "blur, distort, and low quality";
-        public const global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio AspectRatio = global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9;
-        public const global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration Duration = global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5;
+        /// <summary>The server's default for <c>aspect_ratio</c>.</summary>
+        public const global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio AspectRatio =
+            global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9;
+        /// <summary>The server's default for <c>duration</c>.</summary>
+        public const global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration Duration =
+            global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration.Seconds5;
+        /// <summary>The server's default for <c>generate_audio</c>.</summary>
         public const bool GenerateAudio = false;
+        /// <summary>The server's default for <c>cfg_scale</c>.</summary>
         public const double CfgScale = 0.5;
     }
 
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
     public static global::Oxen.Video.Models.OxenModelInfo ModelInfo { get; } = new(
-        id: ModelId, displayName: "Kling 2.6 Pro - Text to Video", endpoint: "/videos/generate", requestType: typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest),
+        id: ModelId, displayName: "Kling 2.6 Pro - Text to Video", endpoint: "/videos/generate",
+            requestType: typeof(global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest),
         description: "Cinematic text-to-video with native audio",
         parameters:
         [
-            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "Text description of what you want to generate, or the instruction on how to edit the given image.", DefaultJson: "\"A close up of a blonde woman surfer in a wet suit, with a wave behind her, paddling to get momentum before standing up, on her stomach, looking back over her shoulder at the wave coming in.\"", AllowedValues: []),
-            new("negative_prompt", "NegativePrompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false, Description: "Text description of what you *do not* want the model to do.", DefaultJson: "\"blur, distort, and low quality\"", AllowedValues: []),
-            new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video aspect ratio", DefaultJson: "\"16:9\"", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table.Values),
-            new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video duration in seconds", DefaultJson: "5", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table.Values),
-            new("generate_audio", "GenerateAudio", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: "Generate audio with the video.", DefaultJson: "false", AllowedValues: []),
-            new("cfg_scale", "CfgScale", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: "The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.", DefaultJson: "0.5", AllowedValues: []) { Minimum = 0.0, Maximum = 10.0 },
+            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true,
+                Description: "Text description of what you want to generate, or the instruction on how to edit the given image.",
+                DefaultJson: "\"" + Defaults.Prompt + "\"", AllowedValues: []),
+            new("negative_prompt", "NegativePrompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false,
+                Description: "Text description of what you *do not* want the model to do.", DefaultJson: "\"blur, distort, and low quality\"",
+                AllowedValues: []),
+            new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video aspect ratio",
+                DefaultJson: "\"16:9\"", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table.Values),
+            new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Video duration in seconds",
+                DefaultJson: "5", AllowedValues: global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table.Values),
+            new("generate_audio", "GenerateAudio", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false,
+                Description: "Generate audio with the video.", DefaultJson: "false", AllowedValues: []),
+            new("cfg_scale", "CfgScale", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false,
+                Description: "The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt.",
+                DefaultJson: "0.5", AllowedValues: []) { Minimum = 0.0, Maximum = 10.0 },
         ],
         parse: Parse)
     {
@@ -63,86 +94,98 @@ public sealed partial class KlingVideoV26ProTextToVideoRequest : global::Oxen.Vi
     global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new()));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.WriteValue(
+        writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static KlingVideoV26ProTextToVideoRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.ReadValue);
+    public static KlingVideoV26ProTextToVideoRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(
+        utf8Json, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static KlingVideoV26ProTextToVideoRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
-    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this request's schema violations to <paramref name="errors"/> and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(
+        global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
-        global::Oxen.Video.Validation.OxenValidator.Member(errors, "aspect_ratio", AspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
-        global::Oxen.Video.Validation.OxenValidator.Member(errors, "duration", Duration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "aspect_ratio", AspectRatio,
+            global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+        global::Oxen.Video.Validation.OxenValidator.Member(errors, "duration", Duration,
+            global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
         global::Oxen.Video.Validation.OxenValidator.Range(errors, "cfg_scale", CfgScale, minimum: 0.0, maximum: 10.0);
         return errors;
     }
 }
 
-/// <summary>Video aspect ratio</summary><remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>Video aspect ratio</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: "9:16", "16:9", "1:1".</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<KlingVideoV26ProTextToVideoAspectRatio,
+    KlingVideoV26ProTextToVideoAspectRatioMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoAspectRatio { Ratio9x16 = 1, Ratio16x9 = 2, Ratio1x1 = 3 }
-internal sealed class KlingVideoV26ProTextToVideoAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>
+internal sealed class KlingVideoV26ProTextToVideoAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<KlingVideoV26ProTextToVideoAspectRatio>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatio>[]
+    public static global::Oxen.Video.Serialization.OxenEnumTable<KlingVideoV26ProTextToVideoAspectRatio> Table { get; } = new("aspect_ratio",
+        new global::Oxen.Video.Serialization.OxenEnumMember<KlingVideoV26ProTextToVideoAspectRatio>[]
     {
         new(KlingVideoV26ProTextToVideoAspectRatio.Ratio9x16, "\"9:16\""), new(KlingVideoV26ProTextToVideoAspectRatio.Ratio16x9, "\"16:9\""),
         new(KlingVideoV26ProTextToVideoAspectRatio.Ratio1x1, "\"1:1\""),
     });
 }
 
-/// <summary>Video duration in seconds</summary><remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>Video duration in seconds</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: 5, 10.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<KlingVideoV26ProTextToVideoDuration,
+    KlingVideoV26ProTextToVideoDurationMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum KlingVideoV26ProTextToVideoDuration { Seconds5 = 5, Seconds10 = 10 }
-internal sealed class KlingVideoV26ProTextToVideoDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration>
+internal sealed class KlingVideoV26ProTextToVideoDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<KlingVideoV26ProTextToVideoDuration>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDuration> Table { get; } = new("duration", [new(KlingVideoV26ProTextToVideoDuration.Seconds5, "5"), new(KlingVideoV26ProTextToVideoDuration.Seconds10, "10")]);
+    public static global::Oxen.Video.Serialization.OxenEnumTable<KlingVideoV26ProTextToVideoDuration> Table { get; } = new("duration",
+        [new(KlingVideoV26ProTextToVideoDuration.Seconds5, "5"), new(KlingVideoV26ProTextToVideoDuration.Seconds10, "10")]);
 }
 
-internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest>
+internal sealed class KlingVideoV26ProTextToVideoRequestJsonConverter()
+    : global::Oxen.Video.Serialization.OxenObjectJsonConverter<KlingVideoV26ProTextToVideoRequest>(ReadValue, WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), NegativePromptProperty = new("negative_prompt"), AspectRatioProperty = new("aspect_ratio"),
         DurationProperty = new("duration"), GenerateAudioProperty = new("generate_audio"), CfgScaleProperty = new("cfg_scale");
 
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest value)
+    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, KlingVideoV26ProTextToVideoRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest.ModelId);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, NegativePromptProperty, value.NegativePrompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, GenerateAudioProperty, value.GenerateAudio);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, CfgScaleProperty, value.CfgScale);
+        writer.WriteString(Model.Encoded, KlingVideoV26ProTextToVideoRequest.ModelId);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
+        WriteIfSet(writer, NegativePromptProperty, value.NegativePrompt);
+        WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+        WriteIfSet(writer, DurationProperty, value.Duration, KlingVideoV26ProTextToVideoDurationMembers.Table);
+        WriteIfSet(writer, GenerateAudioProperty, value.GenerateAudio);
+        WriteIfSet(writer, CfgScaleProperty, value.CfgScale);
         writer.WriteEndObject();
     }
 
-    internal static global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static KlingVideoV26ProTextToVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        var value = new global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest { Prompt = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        ExpectObject(ref reader, "$");
+        var value = new KlingVideoV26ProTextToVideoRequest { Prompt = null! };
+        while (NextName(ref reader))
         {
-            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (NegativePromptProperty.TryRead(ref reader)) value.NegativePrompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "negative_prompt");
-            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio", global::Oxen.Video.Models.KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
-            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration", global::Oxen.Video.Models.KlingVideoV26ProTextToVideoDurationMembers.Table);
-            else if (GenerateAudioProperty.TryRead(ref reader)) value.GenerateAudio = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "generate_audio");
-            else if (CfgScaleProperty.TryRead(ref reader)) value.CfgScale = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "cfg_scale");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (Model.TryRead(ref reader)) ExpectModel(ref reader, KlingVideoV26ProTextToVideoRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "prompt")!;
+            else if (NegativePromptProperty.TryRead(ref reader)) value.NegativePrompt = ReadString(ref reader, "negative_prompt");
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = ReadEnum(ref reader, "aspect_ratio",
+                KlingVideoV26ProTextToVideoAspectRatioMembers.Table);
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = ReadEnum(ref reader, "duration", KlingVideoV26ProTextToVideoDurationMembers.Table);
+            else if (GenerateAudioProperty.TryRead(ref reader)) value.GenerateAudio = ReadBoolean(ref reader, "generate_audio");
+            else if (CfgScaleProperty.TryRead(ref reader)) value.CfgScale = ReadDouble(ref reader, "cfg_scale");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        if (value.Prompt is null) throw MissingRequired("prompt");
         return value;
     }
-
-    public override global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.KlingVideoV26ProTextToVideoRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

@@ -5,8 +5,12 @@
 namespace Oxen.Video.Models;
 
 /// <summary>Mixed types</summary>
-/// <remarks>The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>. Generated from <c>mixed-types.json</c>; the schema's defaults are in <see cref="Defaults"/> and are applied by the server, not sent.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.MixedTypesRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>
+/// The request body of the Oxen model <c>mixed-types</c>, sent to <c>/videos/generate</c>. Generated from <c>mixed-types.json</c>; the schema's defaults are in
+/// <see cref="Defaults"/> and are applied by the server, not sent. An optional property left null is left out of the request.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MixedTypesRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -14,40 +18,61 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>What to generate.</summary><remarks>JSON <c>prompt</c>, required. Length: 1 to 2500 characters.</remarks>
+    /// <summary>What to generate.</summary>
+    /// <remarks>JSON <c>prompt</c>, required. Length: 1 to 2500 characters.</remarks>
     [global::Oxen.Video.Schema.OxenLength(1, 2500)]
     public required string Prompt { get; set; }
-    /// <summary>Seconds, or auto.</summary><remarks>JSON <c>duration</c>, optional: left out of the request when null. Default <c>"auto"</c> (<see cref="Defaults.Duration"/>), applied by the server. Allowed: "auto", 4, 8, 12.</remarks>
+    /// <summary>Seconds, or auto.</summary>
+    /// <remarks>JSON <c>duration</c>, optional. Default <c>"auto"</c> (<see cref="Defaults.Duration"/>). Allowed: "auto", 4, 8, 12.</remarks>
     public global::Oxen.Video.Models.MixedTypesDuration? Duration { get; set; }
-    /// <summary>The <c>seconds</c> parameter.</summary><remarks>JSON <c>seconds</c>, optional: left out of the request when null. Default <c>"4"</c> (<see cref="Defaults.Seconds"/>), applied by the server. Allowed: "4", "8", "12".</remarks>
+    /// <summary>The <c>seconds</c> parameter.</summary>
+    /// <remarks>JSON <c>seconds</c>, optional. Default <c>"4"</c> (<see cref="Defaults.Seconds"/>). Allowed: "4", "8", "12".</remarks>
     public global::Oxen.Video.Models.MixedTypesSeconds? Seconds { get; set; }
-    /// <summary>The <c>length</c> parameter.</summary><remarks>JSON <c>length</c>, optional: left out of the request when null. Default <c>"5s"</c> (<see cref="Defaults.Length"/>), applied by the server. Allowed: "5s", "10s".</remarks>
+    /// <summary>The <c>length</c> parameter.</summary>
+    /// <remarks>JSON <c>length</c>, optional. Default <c>"5s"</c> (<see cref="Defaults.Length"/>). Allowed: "5s", "10s".</remarks>
     public global::Oxen.Video.Models.MixedTypesLength? Length { get; set; }
-    /// <summary>The <c>resolution</c> parameter.</summary><remarks>JSON <c>resolution</c>, optional: left out of the request when null. Allowed: "720p", "1080P", "4k".</remarks>
+    /// <summary>The <c>resolution</c> parameter.</summary>
+    /// <remarks>JSON <c>resolution</c>, optional. Allowed: "720p", "1080P", "4k".</remarks>
     public global::Oxen.Video.Models.MixedTypesResolution? Resolution { get; set; }
-    /// <summary>The <c>aspect_ratio</c> parameter.</summary><remarks>JSON <c>aspect_ratio</c>, optional: left out of the request when null. Default <c>"adaptive"</c> (<see cref="Defaults.AspectRatio"/>), applied by the server. Allowed: "16:9", "2.39:1", "adaptive".</remarks>
+    /// <summary>The <c>aspect_ratio</c> parameter.</summary>
+    /// <remarks>
+    /// JSON <c>aspect_ratio</c>, optional. Default <c>"adaptive"</c> (<see cref="Defaults.AspectRatio"/>). Allowed: "16:9", "2.39:1", "adaptive".
+    /// </remarks>
     public global::Oxen.Video.Models.MixedTypesAspectRatio? AspectRatio { get; set; }
-    /// <summary>The <c>seed_mode</c> parameter.</summary><remarks>JSON <c>seed_mode</c>, optional: left out of the request when null. Allowed: -1, 0, 1.</remarks>
+    /// <summary>The <c>seed_mode</c> parameter.</summary>
+    /// <remarks>JSON <c>seed_mode</c>, optional. Allowed: -1, 0, 1.</remarks>
     public global::Oxen.Video.Models.MixedTypesSeedMode? SeedMode { get; set; }
-    /// <summary>The <c>strength</c> parameter.</summary><remarks>JSON <c>strength</c>, optional: left out of the request when null. Range: greater than 0 and at most 1.</remarks>
+    /// <summary>The <c>strength</c> parameter.</summary>
+    /// <remarks>JSON <c>strength</c>, optional. Range: greater than 0 and at most 1.</remarks>
     [global::Oxen.Video.Schema.OxenRange(0.0, 1.0, ExclusiveMinimum = true)]
     public double? Strength { get; set; }
-    /// <summary>The <c>fps</c> parameter.</summary><remarks>JSON <c>fps</c>, optional: left out of the request when null. Range: at least 1 and less than 60.</remarks>
+    /// <summary>The <c>fps</c> parameter.</summary>
+    /// <remarks>JSON <c>fps</c>, optional. Range: at least 1 and less than 60.</remarks>
     [global::Oxen.Video.Schema.OxenRange(1.0, 60.0, ExclusiveMaximum = true)]
     public double? Fps { get; set; }
-    /// <summary>The <c>input_images</c> parameter.</summary><remarks>JSON <c>input_images</c>, optional: left out of the request when null. Items: at most 4 items. Each item: An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.</remarks>
+    /// <summary>The <c>input_images</c> parameter.</summary>
+    /// <remarks>
+    /// JSON <c>input_images</c>, optional. Items: at most 4 items. Each item: An image: an http, https or data: URL, or a local file
+    /// (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.
+    /// </remarks>
     [global::Oxen.Video.Schema.OxenItemCount(0, 4)]
     public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.OxenMedia>? InputImages { get; set; }
-    /// <summary>The <c>loop</c> parameter.</summary><remarks>JSON <c>loop</c>, optional: left out of the request when null. Default <c>false</c> (<see cref="Defaults.Loop"/>), applied by the server.</remarks>
+    /// <summary>The <c>loop</c> parameter.</summary>
+    /// <remarks>JSON <c>loop</c>, optional. Default <c>false</c> (<see cref="Defaults.Loop"/>).</remarks>
     public bool? Loop { get; set; }
 
     /// <summary>The schema's defaults: what the server uses for a property left unset. They are not sent.</summary>
     public static class Defaults
     {
+        /// <summary>The server's default for <c>duration</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesDuration Duration = global::Oxen.Video.Models.MixedTypesDuration.Auto;
+        /// <summary>The server's default for <c>seconds</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesSeconds Seconds = global::Oxen.Video.Models.MixedTypesSeconds.Seconds4;
+        /// <summary>The server's default for <c>length</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesLength Length = global::Oxen.Video.Models.MixedTypesLength.S5;
+        /// <summary>The server's default for <c>aspect_ratio</c>.</summary>
         public const global::Oxen.Video.Models.MixedTypesAspectRatio AspectRatio = global::Oxen.Video.Models.MixedTypesAspectRatio.Adaptive;
+        /// <summary>The server's default for <c>loop</c>.</summary>
         public const bool Loop = false;
     }
 
@@ -57,16 +82,27 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
         description: null,
         parameters:
         [
-            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "What to generate.", DefaultJson: null, AllowedValues: []),
-            new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Seconds, or auto.", DefaultJson: "\"auto\"", AllowedValues: global::Oxen.Video.Models.MixedTypesDurationMembers.Table.Values),
-            new("seconds", "Seconds", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"4\"", AllowedValues: global::Oxen.Video.Models.MixedTypesSecondsMembers.Table.Values),
-            new("length", "Length", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"5s\"", AllowedValues: global::Oxen.Video.Models.MixedTypesLengthMembers.Table.Values),
-            new("resolution", "Resolution", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: global::Oxen.Video.Models.MixedTypesResolutionMembers.Table.Values),
-            new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"adaptive\"", AllowedValues: global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table.Values),
-            new("seed_mode", "SeedMode", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table.Values),
-            new("strength", "Strength", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 0.0, Maximum = 1.0 },
-            new("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
-            new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri", MediaKind = global::Oxen.Video.OxenMediaKind.Image },
+            new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: "What to generate.", DefaultJson: null,
+                AllowedValues: []),
+            new("duration", "Duration", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: "Seconds, or auto.",
+                DefaultJson: "\"auto\"", AllowedValues: global::Oxen.Video.Models.MixedTypesDurationMembers.Table.Values),
+            new("seconds", "Seconds", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"4\"",
+                AllowedValues: global::Oxen.Video.Models.MixedTypesSecondsMembers.Table.Values),
+            new("length", "Length", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"5s\"",
+                AllowedValues: global::Oxen.Video.Models.MixedTypesLengthMembers.Table.Values),
+            new("resolution", "Resolution", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: global::Oxen.Video.Models.MixedTypesResolutionMembers.Table.Values),
+            new("aspect_ratio", "AspectRatio", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: "\"adaptive\"",
+                AllowedValues: global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table.Values),
+            new("seed_mode", "SeedMode", global::Oxen.Video.Models.OxenValueKind.Enum, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table.Values),
+            new("strength", "Strength", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: []) { Minimum = 0.0, Maximum = 1.0 },
+            new("fps", "Fps", global::Oxen.Video.Models.OxenValueKind.Number, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: []) { Minimum = 1.0, Maximum = 60.0 },
+            new("input_images", "InputImages", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.String, Format = "uri",
+                MediaKind = global::Oxen.Video.OxenMediaKind.Image },
             new("loop", "Loop", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: "false", AllowedValues: []),
         ],
         parse: Parse)
@@ -77,18 +113,21 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
     global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new()));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.MixedTypesRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.MixedTypesRequestJsonConverter.WriteValue(
+        writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static MixedTypesRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.MixedTypesRequestJsonConverter.ReadValue);
+    public static MixedTypesRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json,
+        global::Oxen.Video.Models.MixedTypesRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static MixedTypesRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
-    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this request's schema violations to <paramref name="errors"/> and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(
+        global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
         global::Oxen.Video.Validation.OxenValidator.Length(errors, "prompt", Prompt, minimum: 1, maximum: 2500);
@@ -105,112 +144,133 @@ public sealed partial class MixedTypesRequest : global::Oxen.Video.IOxenRequest
     }
 }
 
-/// <summary>Seconds, or auto.</summary><remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesDuration, global::Oxen.Video.Models.MixedTypesDurationMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>Seconds, or auto.</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: "auto", 4, 8, 12.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesDuration,
+    MixedTypesDurationMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesDuration { Auto = 1, Seconds4 = 2, Seconds8 = 3, Seconds12 = 4 }
-internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesDuration>
+internal sealed class MixedTypesDurationMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesDuration>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesDuration> Table { get; } = new("duration", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesDuration>[]
+    public static global::Oxen.Video.Serialization.OxenEnumTable<MixedTypesDuration> Table { get; } = new("duration",
+        new global::Oxen.Video.Serialization.OxenEnumMember<MixedTypesDuration>[]
     {
         new(MixedTypesDuration.Auto, "\"auto\""), new(MixedTypesDuration.Seconds4, "4"), new(MixedTypesDuration.Seconds8, "8"),
         new(MixedTypesDuration.Seconds12, "12"),
     });
 }
 
-/// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeconds, global::Oxen.Video.Models.MixedTypesSecondsMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>The values allowed for <c>seconds</c> of model <c>mixed-types</c>.</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: "4", "8", "12".</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesSeconds,
+    MixedTypesSecondsMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeconds { Seconds4 = 1, Seconds8 = 2, Seconds12 = 3 }
-internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeconds>
+internal sealed class MixedTypesSecondsMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesSeconds>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeconds> Table { get; } = new("seconds", [new(MixedTypesSeconds.Seconds4, "\"4\""), new(MixedTypesSeconds.Seconds8, "\"8\""), new(MixedTypesSeconds.Seconds12, "\"12\"")]);
+    public static global::Oxen.Video.Serialization.OxenEnumTable<MixedTypesSeconds> Table { get; } = new("seconds", [new(MixedTypesSeconds.Seconds4, "\"4\""),
+        new(MixedTypesSeconds.Seconds8, "\"8\""), new(MixedTypesSeconds.Seconds12, "\"12\"")]);
 }
 
-/// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesLength, global::Oxen.Video.Models.MixedTypesLengthMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>The values allowed for <c>length</c> of model <c>mixed-types</c>.</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: "5s", "10s".</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesLength,
+    MixedTypesLengthMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesLength { S5 = 1, S10 = 2 }
-internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesLength>
+internal sealed class MixedTypesLengthMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesLength>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesLength> Table { get; } = new("length", [new(MixedTypesLength.S5, "\"5s\""), new(MixedTypesLength.S10, "\"10s\"")]);
+    public static global::Oxen.Video.Serialization.OxenEnumTable<MixedTypesLength> Table { get; } = new("length", [new(MixedTypesLength.S5, "\"5s\""),
+        new(MixedTypesLength.S10, "\"10s\"")]);
 }
 
-/// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesResolution, global::Oxen.Video.Models.MixedTypesResolutionMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>The values allowed for <c>resolution</c> of model <c>mixed-types</c>.</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: "720p", "1080P", "4k".</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesResolution,
+    MixedTypesResolutionMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesResolution { P720 = 1, P1080 = 2, K4 = 3 }
-internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesResolution>
+internal sealed class MixedTypesResolutionMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesResolution>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesResolution> Table { get; } = new("resolution", [new(MixedTypesResolution.P720, "\"720p\""), new(MixedTypesResolution.P1080, "\"1080P\""), new(MixedTypesResolution.K4, "\"4k\"")]);
+    public static global::Oxen.Video.Serialization.OxenEnumTable<MixedTypesResolution> Table { get; } = new("resolution", [new(MixedTypesResolution.P720,
+        "\"720p\""), new(MixedTypesResolution.P1080, "\"1080P\""), new(MixedTypesResolution.K4, "\"4k\"")]);
 }
 
-/// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesAspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>The values allowed for <c>aspect_ratio</c> of model <c>mixed-types</c>.</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: "16:9", "2.39:1", "adaptive".</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesAspectRatio,
+    MixedTypesAspectRatioMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesAspectRatio { Ratio16x9 = 1, Ratio2_39x1 = 2, Adaptive = 3 }
-internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesAspectRatio>
+internal sealed class MixedTypesAspectRatioMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesAspectRatio>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesAspectRatio> Table { get; } = new("aspect_ratio", new global::Oxen.Video.Serialization.OxenEnumMember<global::Oxen.Video.Models.MixedTypesAspectRatio>[]
+    public static global::Oxen.Video.Serialization.OxenEnumTable<MixedTypesAspectRatio> Table { get; } = new("aspect_ratio",
+        new global::Oxen.Video.Serialization.OxenEnumMember<MixedTypesAspectRatio>[]
     {
         new(MixedTypesAspectRatio.Ratio16x9, "\"16:9\""), new(MixedTypesAspectRatio.Ratio2_39x1, "\"2.39:1\""),
         new(MixedTypesAspectRatio.Adaptive, "\"adaptive\""),
     });
 }
 
-/// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary><remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<global::Oxen.Video.Models.MixedTypesSeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers>)), global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <summary>The values allowed for <c>seed_mode</c> of model <c>mixed-types</c>.</summary>
+/// <remarks>Each member is sent as the exact JSON value of the schema: -1, 0, 1.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Serialization.OxenEnumJsonConverter<MixedTypesSeedMode,
+    MixedTypesSeedModeMembers>))]
+[global::Oxen.Video.Schema.OxenEnum, global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public enum MixedTypesSeedMode { Auto = -1, Fixed = 0, Random = 1 }
-internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<global::Oxen.Video.Models.MixedTypesSeedMode>
+internal sealed class MixedTypesSeedModeMembers : global::Oxen.Video.Serialization.IOxenEnumMembers<MixedTypesSeedMode>
 {
-    public static global::Oxen.Video.Serialization.OxenEnumTable<global::Oxen.Video.Models.MixedTypesSeedMode> Table { get; } = new("seed_mode", [new(MixedTypesSeedMode.Auto, "-1"), new(MixedTypesSeedMode.Fixed, "0"), new(MixedTypesSeedMode.Random, "1")]);
+    public static global::Oxen.Video.Serialization.OxenEnumTable<MixedTypesSeedMode> Table { get; } = new("seed_mode", [new(MixedTypesSeedMode.Auto, "-1"),
+        new(MixedTypesSeedMode.Fixed, "0"), new(MixedTypesSeedMode.Random, "1")]);
 }
 
-internal sealed class MixedTypesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.MixedTypesRequest>
+internal sealed class MixedTypesRequestJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<MixedTypesRequest>(ReadValue, WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), DurationProperty = new("duration"), SecondsProperty = new("seconds"), LengthProperty = new("length"),
         ResolutionProperty = new("resolution"), AspectRatioProperty = new("aspect_ratio"), SeedModeProperty = new("seed_mode"),
         StrengthProperty = new("strength"), FpsProperty = new("fps"), InputImagesProperty = new("input_images"), LoopProperty = new("loop");
 
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value)
+    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MixedTypesRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration, global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SecondsProperty, value.Seconds, global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, LengthProperty, value.Length, global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ResolutionProperty, value.Resolution, global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SeedModeProperty, value.SeedMode, global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, StrengthProperty, value.Strength);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, FpsProperty, value.Fps);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, InputImagesProperty, value.InputImages);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, LoopProperty, value.Loop);
+        writer.WriteString(Model.Encoded, MixedTypesRequest.ModelId);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
+        WriteIfSet(writer, DurationProperty, value.Duration, MixedTypesDurationMembers.Table);
+        WriteIfSet(writer, SecondsProperty, value.Seconds, MixedTypesSecondsMembers.Table);
+        WriteIfSet(writer, LengthProperty, value.Length, MixedTypesLengthMembers.Table);
+        WriteIfSet(writer, ResolutionProperty, value.Resolution, MixedTypesResolutionMembers.Table);
+        WriteIfSet(writer, AspectRatioProperty, value.AspectRatio, MixedTypesAspectRatioMembers.Table);
+        WriteIfSet(writer, SeedModeProperty, value.SeedMode, MixedTypesSeedModeMembers.Table);
+        WriteIfSet(writer, StrengthProperty, value.Strength);
+        WriteIfSet(writer, FpsProperty, value.Fps);
+        WriteIfSet(writer, InputImagesProperty, value.InputImages);
+        WriteIfSet(writer, LoopProperty, value.Loop);
         writer.WriteEndObject();
     }
 
-    internal static global::Oxen.Video.Models.MixedTypesRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static MixedTypesRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        var value = new global::Oxen.Video.Models.MixedTypesRequest { Prompt = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        ExpectObject(ref reader, "$");
+        var value = new MixedTypesRequest { Prompt = null! };
+        while (NextName(ref reader))
         {
-            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.MixedTypesRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (DurationProperty.TryRead(ref reader)) value.Duration = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "duration", global::Oxen.Video.Models.MixedTypesDurationMembers.Table);
-            else if (SecondsProperty.TryRead(ref reader)) value.Seconds = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seconds", global::Oxen.Video.Models.MixedTypesSecondsMembers.Table);
-            else if (LengthProperty.TryRead(ref reader)) value.Length = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "length", global::Oxen.Video.Models.MixedTypesLengthMembers.Table);
-            else if (ResolutionProperty.TryRead(ref reader)) value.Resolution = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "resolution", global::Oxen.Video.Models.MixedTypesResolutionMembers.Table);
-            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "aspect_ratio", global::Oxen.Video.Models.MixedTypesAspectRatioMembers.Table);
-            else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = global::Oxen.Video.Serialization.OxenJson.ReadEnum(ref reader, "seed_mode", global::Oxen.Video.Models.MixedTypesSeedModeMembers.Table);
-            else if (StrengthProperty.TryRead(ref reader)) value.Strength = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "strength");
-            else if (FpsProperty.TryRead(ref reader)) value.Fps = global::Oxen.Video.Serialization.OxenJson.ReadDouble(ref reader, "fps");
-            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = global::Oxen.Video.Serialization.OxenJson.ReadMediaList(ref reader, "input_images");
-            else if (LoopProperty.TryRead(ref reader)) value.Loop = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "loop");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (Model.TryRead(ref reader)) ExpectModel(ref reader, MixedTypesRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) value.Duration = ReadEnum(ref reader, "duration", MixedTypesDurationMembers.Table);
+            else if (SecondsProperty.TryRead(ref reader)) value.Seconds = ReadEnum(ref reader, "seconds", MixedTypesSecondsMembers.Table);
+            else if (LengthProperty.TryRead(ref reader)) value.Length = ReadEnum(ref reader, "length", MixedTypesLengthMembers.Table);
+            else if (ResolutionProperty.TryRead(ref reader)) value.Resolution = ReadEnum(ref reader, "resolution", MixedTypesResolutionMembers.Table);
+            else if (AspectRatioProperty.TryRead(ref reader)) value.AspectRatio = ReadEnum(ref reader, "aspect_ratio", MixedTypesAspectRatioMembers.Table);
+            else if (SeedModeProperty.TryRead(ref reader)) value.SeedMode = ReadEnum(ref reader, "seed_mode", MixedTypesSeedModeMembers.Table);
+            else if (StrengthProperty.TryRead(ref reader)) value.Strength = ReadDouble(ref reader, "strength");
+            else if (FpsProperty.TryRead(ref reader)) value.Fps = ReadDouble(ref reader, "fps");
+            else if (InputImagesProperty.TryRead(ref reader)) value.InputImages = ReadMediaList(ref reader, "input_images");
+            else if (LoopProperty.TryRead(ref reader)) value.Loop = ReadBoolean(ref reader, "loop");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
+        if (value.Prompt is null) throw MissingRequired("prompt");
         return value;
     }
-
-    public override global::Oxen.Video.Models.MixedTypesRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.MixedTypesRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

@@ -5,8 +5,12 @@
 namespace Oxen.Video.Models;
 
 /// <summary>nested-objects</summary>
-/// <remarks>The request body of the Oxen model <c>nested-objects</c>, sent to <c>/videos/generate</c>. Generated from <c>nested-objects.json</c>; the server applies the schema's defaults.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsRequestJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>
+/// The request body of the Oxen model <c>nested-objects</c>, sent to <c>/videos/generate</c>. Generated from <c>nested-objects.json</c>; the server applies the
+/// schema's defaults. An optional property left null is left out of the request.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenRequest
 {
     /// <summary>The model id, sent as <c>"model"</c>.</summary>
@@ -14,18 +18,24 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
 
     string global::Oxen.Video.IOxenRequest.ModelId => ModelId;
 
-    /// <summary>The <c>prompt</c> parameter.</summary><remarks>JSON <c>prompt</c>, required.</remarks>
+    /// <summary>The <c>prompt</c> parameter.</summary>
+    /// <remarks>JSON <c>prompt</c>, required.</remarks>
     public required string Prompt { get; set; }
-    /// <summary>The <c>multi_prompt</c> parameter.</summary><remarks>JSON <c>multi_prompt</c>, required. Items: at least 1 item.</remarks>
+    /// <summary>The <c>multi_prompt</c> parameter.</summary>
+    /// <remarks>JSON <c>multi_prompt</c>, required. Items: at least 1 item.</remarks>
     [global::Oxen.Video.Schema.OxenItemCount(1, int.MaxValue)]
     public required global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem> MultiPrompt { get; set; }
-    /// <summary>The <c>elements</c> parameter.</summary><remarks>JSON <c>elements</c>, optional: left out of the request when null.</remarks>
+    /// <summary>The <c>elements</c> parameter.</summary>
+    /// <remarks>JSON <c>elements</c>, optional.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.NestedObjectsElementsItem>? Elements { get; set; }
-    /// <summary>Free-form: keys undocumented.</summary><remarks>JSON <c>source_position</c>, optional: left out of the request when null. A JSON object; the schema does not describe its keys.</remarks>
+    /// <summary>Free-form: keys undocumented.</summary>
+    /// <remarks>JSON <c>source_position</c>, optional. A JSON object; the schema does not describe its keys.</remarks>
     public global::System.Text.Json.JsonElement? SourcePosition { get; set; }
-    /// <summary>The <c>3d_mode</c> parameter.</summary><remarks>JSON <c>3d_mode</c>, optional: left out of the request when null.</remarks>
+    /// <summary>The <c>3d_mode</c> parameter.</summary>
+    /// <remarks>JSON <c>3d_mode</c>, optional.</remarks>
     public bool? _3dMode { get; set; }
-    /// <summary>The <c>class</c> parameter.</summary><remarks>JSON <c>class</c>, optional: left out of the request when null.</remarks>
+    /// <summary>The <c>class</c> parameter.</summary>
+    /// <remarks>JSON <c>class</c>, optional.</remarks>
     public string? Class { get; set; }
 
     /// <summary>What the registry knows of this model: display name, endpoint, pricing and parameters.</summary>
@@ -35,10 +45,14 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
         parameters:
         [
             new("prompt", "Prompt", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: true, Description: null, DefaultJson: null, AllowedValues: []),
-            new("multi_prompt", "MultiPrompt", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: true, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
-            new("elements", "Elements", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
-            new("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Object, IsRequired: false, Description: "Free-form: keys undocumented.", DefaultJson: null, AllowedValues: []),
-            new("3d_mode", "_3dMode", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []),
+            new("multi_prompt", "MultiPrompt", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: true, Description: null, DefaultJson: null,
+                AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
+            new("elements", "Elements", global::Oxen.Video.Models.OxenValueKind.Array, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: []) { ItemKind = global::Oxen.Video.Models.OxenValueKind.Object },
+            new("source_position", "SourcePosition", global::Oxen.Video.Models.OxenValueKind.Object, IsRequired: false,
+                Description: "Free-form: keys undocumented.", DefaultJson: null, AllowedValues: []),
+            new("3d_mode", "_3dMode", global::Oxen.Video.Models.OxenValueKind.Boolean, IsRequired: false, Description: null, DefaultJson: null,
+                AllowedValues: []),
             new("class", "Class", global::Oxen.Video.Models.OxenValueKind.String, IsRequired: false, Description: null, DefaultJson: null, AllowedValues: []),
         ],
         parse: Parse)
@@ -49,18 +63,21 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
     global::Oxen.Video.Models.OxenModelInfo? global::Oxen.Video.IOxenRequest.ModelInfo => ModelInfo;
 
     /// <summary>Checks every value against the schema: ranges, lengths, item counts, URIs, enum members, required values.</summary>
-    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new(), ""));
+    public global::Oxen.Video.Validation.OxenValidationResult Validate() => global::Oxen.Video.Validation.OxenValidationResult.From(AddErrors(new()));
 
     /// <inheritdoc />
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.WriteValue(writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.WriteValue(
+        writer ?? throw new global::System.ArgumentNullException(nameof(writer)), this);
     /// <summary>Parses a request body (<c>{"model": ..., ...}</c>) written for this model.</summary>
     /// <exception cref="global::System.Text.Json.JsonException">The JSON is not a body for this model, or a value has the wrong type.</exception>
-    public static NestedObjectsRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json, global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.ReadValue);
+    public static NestedObjectsRequest Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Oxen.Video.Serialization.OxenJson.Parse(utf8Json,
+        global::Oxen.Video.Models.NestedObjectsRequestJsonConverter.ReadValue);
     /// <inheritdoc cref="Parse(global::System.ReadOnlySpan{byte})"/>
     public static NestedObjectsRequest Parse(string json) => Parse(global::System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
-    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this request's schema violations to <paramref name="errors"/> and returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(
+        global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "prompt", Prompt);
         global::Oxen.Video.Validation.OxenValidator.Required(errors, "multi_prompt", MultiPrompt);
@@ -70,12 +87,13 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
             for (var i0 = 0; i0 < vMultiPrompt.Count; i0++)
             {
                 var item0 = vMultiPrompt[i0];
+                var path0 = "multi_prompt" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]";
                 if (item0 is null)
                 {
-                    global::Oxen.Video.Validation.OxenValidator.Required(errors, "multi_prompt" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", null);
+                    global::Oxen.Video.Validation.OxenValidator.Required(errors, path0, null);
                     continue;
                 }
-                item0.AddErrors(errors, "multi_prompt" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
+                item0.AddErrors(errors, path0 + ".");
             }
         }
         if (Elements is { } vElements)
@@ -83,12 +101,13 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
             for (var i0 = 0; i0 < vElements.Count; i0++)
             {
                 var item0 = vElements[i0];
+                var path0 = "elements" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]";
                 if (item0 is null)
                 {
-                    global::Oxen.Video.Validation.OxenValidator.Required(errors, "elements" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", null);
+                    global::Oxen.Video.Validation.OxenValidator.Required(errors, path0, null);
                     continue;
                 }
-                item0.AddErrors(errors, "elements" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
+                item0.AddErrors(errors, path0 + ".");
             }
         }
         global::Oxen.Video.Validation.OxenValidator.IsObject(errors, "source_position", SourcePosition);
@@ -97,19 +116,25 @@ public sealed partial class NestedObjectsRequest : global::Oxen.Video.IOxenReque
 }
 
 /// <summary>A value of <c>multi_prompt[]</c> in <see cref="NestedObjectsRequest"/>.</summary>
-/// <remarks>JSON path <c>multi_prompt[]</c> of model <c>nested-objects</c>.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>
+/// JSON path <c>multi_prompt[]</c> of model <c>nested-objects</c>. An optional property left null is left out; a default is applied by the server.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsMultiPromptItemJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsMultiPromptItem
 {
-    /// <summary>The <c>prompt</c> parameter.</summary><remarks>JSON <c>prompt</c>, required. Length: at most 512 characters.</remarks>
+    /// <summary>The <c>prompt</c> parameter.</summary>
+    /// <remarks>JSON <c>prompt</c>, required. Length: at most 512 characters.</remarks>
     [global::Oxen.Video.Schema.OxenLength(0, 512)]
     public required string Prompt { get; set; }
-    /// <summary>The <c>duration</c> parameter.</summary><remarks>JSON <c>duration</c>, required. Range: at least 1 and at most 15.</remarks>
+    /// <summary>The <c>duration</c> parameter.</summary>
+    /// <remarks>JSON <c>duration</c>, required. Range: at least 1 and at most 15.</remarks>
     [global::Oxen.Video.Schema.OxenRange(1.0, 15.0)]
     public required int Duration { get; set; }
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
-    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's violations to <paramref name="errors"/>, under <paramref name="prefix"/>; returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(
+        global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, prefix + "prompt", Prompt);
         global::Oxen.Video.Validation.OxenValidator.Length(errors, prefix + "prompt", Prompt, minimum: 0, maximum: 512);
@@ -119,44 +144,59 @@ public sealed partial class NestedObjectsMultiPromptItem
 }
 
 /// <summary>A value of <c>elements[]</c> in <see cref="NestedObjectsRequest"/>.</summary>
-/// <remarks>JSON path <c>elements[]</c> of model <c>nested-objects</c>.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
+/// <remarks>
+/// JSON path <c>elements[]</c> of model <c>nested-objects</c>. An optional property left null is left out; a default is applied by the server.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NestedObjectsElementsItemJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Oxen.Video.Generator", "0.1.0.0")]
 public sealed partial class NestedObjectsElementsItem
 {
-    /// <summary>The <c>frontal_image_url</c> parameter.</summary><remarks>JSON <c>frontal_image_url</c>, required. An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.</remarks>
+    /// <summary>The <c>frontal_image_url</c> parameter.</summary>
+    /// <remarks>
+    /// JSON <c>frontal_image_url</c>, required. An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>),
+    /// sent for you.
+    /// </remarks>
     [global::Oxen.Video.Schema.OxenUri]
     public required global::Oxen.Video.OxenMedia FrontalImageUrl { get; set; }
-    /// <summary>The <c>reference_image_urls</c> parameter.</summary><remarks>JSON <c>reference_image_urls</c>, optional: left out of the request when null. Each item: An image: an http, https or data: URL, or a local file (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.</remarks>
+    /// <summary>The <c>reference_image_urls</c> parameter.</summary>
+    /// <remarks>
+    /// JSON <c>reference_image_urls</c>, optional. Each item: An image: an http, https or data: URL, or a local file
+    /// (<see cref="global::Oxen.Video.OxenMedia.FromFile"/>), sent for you.
+    /// </remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.OxenMedia>? ReferenceImageUrls { get; set; }
 
-    /// <summary>Adds this object's schema violations to <paramref name="errors"/>, under <paramref name="prefix"/>, and returns the list.</summary>
-    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
+    /// <summary>Adds this object's violations to <paramref name="errors"/>, under <paramref name="prefix"/>; returns the list.</summary>
+    internal global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> AddErrors(
+        global::System.Collections.Generic.List<global::Oxen.Video.Validation.OxenValidationError> errors, string prefix)
     {
         global::Oxen.Video.Validation.OxenValidator.Required(errors, prefix + "frontal_image_url", FrontalImageUrl);
         global::Oxen.Video.Validation.OxenValidator.Media(errors, prefix + "frontal_image_url", FrontalImageUrl, global::Oxen.Video.OxenMediaKind.Image);
-        global::Oxen.Video.Validation.OxenValidator.MediaItems(errors, prefix + "reference_image_urls", ReferenceImageUrls, global::Oxen.Video.OxenMediaKind.Image);
+        global::Oxen.Video.Validation.OxenValidator.MediaItems(errors, prefix + "reference_image_urls", ReferenceImageUrls,
+            global::Oxen.Video.OxenMediaKind.Image);
         return errors;
     }
 }
 
-internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsRequest>
+internal sealed class NestedObjectsRequestJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<NestedObjectsRequest>(ReadValue,
+    WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), MultiPromptProperty = new("multi_prompt"), ElementsProperty = new("elements"),
         SourcePositionProperty = new("source_position"), _3dModeProperty = new("3d_mode"), ClassProperty = new("class");
 
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsRequest value)
+    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(global::Oxen.Video.Serialization.OxenJson.Model.Encoded, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
+        writer.WriteString(Model.Encoded, NestedObjectsRequest.ModelId);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
         if (value.MultiPrompt is { } vMultiPrompt)
         {
             writer.WritePropertyName(MultiPromptProperty.Encoded);
             writer.WriteStartArray();
             for (var i0 = 0; i0 < vMultiPrompt.Count; i0++)
             {
-                if (vMultiPrompt[i0] is null) writer.WriteNullValue(); else global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter.WriteValue(writer, vMultiPrompt[i0]);
+                if (vMultiPrompt[i0] is null) writer.WriteNullValue();
+                else NestedObjectsMultiPromptItemJsonConverter.WriteValue(writer, vMultiPrompt[i0]);
             }
             writer.WriteEndArray();
         }
@@ -166,103 +206,102 @@ internal sealed class NestedObjectsRequestJsonConverter : global::System.Text.Js
             writer.WriteStartArray();
             for (var i0 = 0; i0 < vElements.Count; i0++)
             {
-                if (vElements[i0] is null) writer.WriteNullValue(); else global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter.WriteValue(writer, vElements[i0]);
+                if (vElements[i0] is null) writer.WriteNullValue();
+                else NestedObjectsElementsItemJsonConverter.WriteValue(writer, vElements[i0]);
             }
             writer.WriteEndArray();
         }
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, SourcePositionProperty, value.SourcePosition);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, _3dModeProperty, value._3dMode);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ClassProperty, value.Class);
+        WriteIfSet(writer, SourcePositionProperty, value.SourcePosition);
+        WriteIfSet(writer, _3dModeProperty, value._3dMode);
+        WriteIfSet(writer, ClassProperty, value.Class);
         writer.WriteEndObject();
     }
 
-    internal static global::Oxen.Video.Models.NestedObjectsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static NestedObjectsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "$");
-        var value = new global::Oxen.Video.Models.NestedObjectsRequest { Prompt = null!, MultiPrompt = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        ExpectObject(ref reader, "$");
+        var value = new NestedObjectsRequest { Prompt = null!, MultiPrompt = null! };
+        while (NextName(ref reader))
         {
-            if (global::Oxen.Video.Serialization.OxenJson.Model.TryRead(ref reader)) global::Oxen.Video.Serialization.OxenJson.ExpectModel(ref reader, global::Oxen.Video.Models.NestedObjectsRequest.ModelId);
-            else if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "prompt")!;
-            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = (global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>(ref reader, "multi_prompt", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!))!;
-            else if (ElementsProperty.TryRead(ref reader)) value.Elements = global::Oxen.Video.Serialization.OxenJson.ReadList<global::Oxen.Video.Models.NestedObjectsElementsItem>(ref reader, "elements", static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Models.NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
-            else if (SourcePositionProperty.TryRead(ref reader)) value.SourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Oxen.Video.Serialization.OxenJson.ReadObject(ref reader, "source_position");
-            else if (_3dModeProperty.TryRead(ref reader)) value._3dMode = global::Oxen.Video.Serialization.OxenJson.ReadBoolean(ref reader, "3d_mode");
-            else if (ClassProperty.TryRead(ref reader)) value.Class = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "class");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (Model.TryRead(ref reader)) ExpectModel(ref reader, NestedObjectsRequest.ModelId);
+            else if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "prompt")!;
+            else if (MultiPromptProperty.TryRead(ref reader)) value.MultiPrompt = (ReadList<NestedObjectsMultiPromptItem>(ref reader, "multi_prompt",
+                static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null
+                : NestedObjectsMultiPromptItemJsonConverter.ReadValue(ref r0))!))!;
+            else if (ElementsProperty.TryRead(ref reader)) value.Elements = ReadList<NestedObjectsElementsItem>(ref reader, "elements",
+                static (ref global::System.Text.Json.Utf8JsonReader r0) => (r0.TokenType == global::System.Text.Json.JsonTokenType.Null ? null
+                : NestedObjectsElementsItemJsonConverter.ReadValue(ref r0))!);
+            else if (SourcePositionProperty.TryRead(ref reader)) value.SourcePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null
+                : ReadObject(ref reader, "source_position");
+            else if (_3dModeProperty.TryRead(ref reader)) value._3dMode = ReadBoolean(ref reader, "3d_mode");
+            else if (ClassProperty.TryRead(ref reader)) value.Class = ReadString(ref reader, "class");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("prompt");
-        if (value.MultiPrompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt");
+        if (value.Prompt is null) throw MissingRequired("prompt");
+        if (value.MultiPrompt is null) throw MissingRequired("multi_prompt");
         return value;
     }
-
-    public override global::Oxen.Video.Models.NestedObjectsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
-internal sealed class NestedObjectsMultiPromptItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsMultiPromptItem>
+internal sealed class NestedObjectsMultiPromptItemJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<NestedObjectsMultiPromptItem>(
+    ReadValue, WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         PromptProperty = new("prompt"), DurationProperty = new("duration");
 
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsMultiPromptItem value)
+    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsMultiPromptItem value)
     {
         writer.WriteStartObject();
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, PromptProperty, value.Prompt);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, DurationProperty, value.Duration);
+        WriteIfSet(writer, PromptProperty, value.Prompt);
+        WriteIfSet(writer, DurationProperty, value.Duration);
         writer.WriteEndObject();
     }
 
-    internal static global::Oxen.Video.Models.NestedObjectsMultiPromptItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static NestedObjectsMultiPromptItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "multi_prompt[]");
-        var value = new global::Oxen.Video.Models.NestedObjectsMultiPromptItem { Prompt = null!, Duration = default };
+        ExpectObject(ref reader, "multi_prompt[]");
+        var value = new NestedObjectsMultiPromptItem { Prompt = null!, Duration = default };
         int? vDuration = default;
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        while (NextName(ref reader))
         {
-            if (PromptProperty.TryRead(ref reader)) value.Prompt = global::Oxen.Video.Serialization.OxenJson.ReadString(ref reader, "multi_prompt[].prompt")!;
-            else if (DurationProperty.TryRead(ref reader)) vDuration = global::Oxen.Video.Serialization.OxenJson.ReadInt32(ref reader, "multi_prompt[].duration");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (PromptProperty.TryRead(ref reader)) value.Prompt = ReadString(ref reader, "multi_prompt[].prompt")!;
+            else if (DurationProperty.TryRead(ref reader)) vDuration = ReadInt32(ref reader, "multi_prompt[].duration");
+            else SkipValue(ref reader);
         }
 
-        if (value.Prompt is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].prompt");
-        value.Duration = vDuration ?? throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("multi_prompt[].duration");
+        if (value.Prompt is null) throw MissingRequired("multi_prompt[].prompt");
+        value.Duration = vDuration ?? throw MissingRequired("multi_prompt[].duration");
         return value;
     }
-
-    public override global::Oxen.Video.Models.NestedObjectsMultiPromptItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsMultiPromptItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }
 
-internal sealed class NestedObjectsElementsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Oxen.Video.Models.NestedObjectsElementsItem>
+internal sealed class NestedObjectsElementsItemJsonConverter() : global::Oxen.Video.Serialization.OxenObjectJsonConverter<NestedObjectsElementsItem>(ReadValue,
+    WriteValue)
 {
     private static readonly global::Oxen.Video.Serialization.OxenJsonProperty
         FrontalImageUrlProperty = new("frontal_image_url"), ReferenceImageUrlsProperty = new("reference_image_urls");
 
-    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsElementsItem value)
+    internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NestedObjectsElementsItem value)
     {
         writer.WriteStartObject();
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, FrontalImageUrlProperty, value.FrontalImageUrl);
-        global::Oxen.Video.Serialization.OxenJson.WriteIfSet(writer, ReferenceImageUrlsProperty, value.ReferenceImageUrls);
+        WriteIfSet(writer, FrontalImageUrlProperty, value.FrontalImageUrl);
+        WriteIfSet(writer, ReferenceImageUrlsProperty, value.ReferenceImageUrls);
         writer.WriteEndObject();
     }
 
-    internal static global::Oxen.Video.Models.NestedObjectsElementsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static NestedObjectsElementsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Oxen.Video.Serialization.OxenJson.ExpectObject(ref reader, "elements[]");
-        var value = new global::Oxen.Video.Models.NestedObjectsElementsItem { FrontalImageUrl = null! };
-        while (global::Oxen.Video.Serialization.OxenJson.NextProperty(ref reader))
+        ExpectObject(ref reader, "elements[]");
+        var value = new NestedObjectsElementsItem { FrontalImageUrl = null! };
+        while (NextName(ref reader))
         {
-            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = global::Oxen.Video.Serialization.OxenJson.ReadMedia(ref reader, "elements[].frontal_image_url")!;
-            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = global::Oxen.Video.Serialization.OxenJson.ReadMediaList(ref reader, "elements[].reference_image_urls");
-            else global::Oxen.Video.Serialization.OxenJson.SkipProperty(ref reader);
+            if (FrontalImageUrlProperty.TryRead(ref reader)) value.FrontalImageUrl = ReadMedia(ref reader, "elements[].frontal_image_url")!;
+            else if (ReferenceImageUrlsProperty.TryRead(ref reader)) value.ReferenceImageUrls = ReadMediaList(ref reader, "elements[].reference_image_urls");
+            else SkipValue(ref reader);
         }
 
-        if (value.FrontalImageUrl is null) throw global::Oxen.Video.Serialization.OxenJson.MissingRequired("elements[].frontal_image_url");
+        if (value.FrontalImageUrl is null) throw MissingRequired("elements[].frontal_image_url");
         return value;
     }
-
-    public override global::Oxen.Video.Models.NestedObjectsElementsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Oxen.Video.Models.NestedObjectsElementsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 }

@@ -9,7 +9,8 @@ namespace Oxen.Video.Models;
 public static partial class OxenModels
 {
     /// <summary>The models, sorted by id.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.OxenModelInfo> All { get; } = new global::Oxen.Video.Models.OxenModelInfo[]
+    public static global::System.Collections.Generic.IReadOnlyList<global::Oxen.Video.Models.OxenModelInfo> All { get; } =
+        new global::Oxen.Video.Models.OxenModelInfo[]
     {
         global::Oxen.Video.Models.NestedObjectsRequest.ModelInfo,
     };
