@@ -84,8 +84,7 @@ internal sealed class HubSession : IAsyncDisposable
             return null;
         }
 
-        var parts = text.Trim().Split('/');
-        return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        return OxenClientOptions.IsMediaRepositoryName(text)
             ? text.Trim()
             : throw new UsageException($"--media-repo / OXEN_MEDIA_REPO '{text}' is not a repository; allowed: NAMESPACE/NAME (letters, digits, '-', '_', '.'), e.g. my-name/video-inputs.");
     }

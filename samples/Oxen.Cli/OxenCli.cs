@@ -54,11 +54,10 @@ internal static class OxenCli
         {
             // Nothing was enqueued. A failed upload is the hub's or the network's; anything else is the user's input.
             var exitCode = ex.InnerException is OxenApiException or HttpRequestException or TimeoutException ? ExitCodes.ApiOrNetwork : ExitCodes.UsageOrValidation;
-            var option = "--" + Oxen.Cli.Cli.ModelOptions.Kebab(ex.Field);
             var hint = ex.Reason.Contains(nameof(OxenClientOptions.MediaRepository), StringComparison.Ordinal)
                 ? " On the command line: --media-repo NAMESPACE/REPO (or OXEN_MEDIA_REPO)."
                 : "";
-            return await Fail(context, exitCode, $"{option}: {ex.Message}{hint}").ConfigureAwait(false);
+            return await Fail(context, exitCode, ex.Message + hint).ConfigureAwait(false);
         }
         catch (OxenGenerationFailedException ex)
         {

@@ -89,6 +89,7 @@ public sealed class MediaOptionTests : HubTestBase
     [InlineData("just-a-name")]
     [InlineData("a/b/c")]
     [InlineData("a/b c")]
+    [InlineData(".hidden/repo")]
     public async Task A_media_repository_that_is_not_namespace_slash_name_is_exit_2(string repository)
     {
         File.WriteAllBytes(Path.Combine(Folder, "cat.png"), Png);

@@ -73,6 +73,22 @@ public sealed class MediaFieldTests
     }
 
     [Fact]
+    public void Media_references_without_a_string_prompt_are_reported_and_left_out()
+    {
+        const string schema = "{\"type\": \"object\", \"x-media-references\": {\"groups\": [{\"field\": \"input_image\", "
+            + "\"pattern\": \"image {n}\"}]}, \"properties\": {\"text\": {\"type\": \"string\"}, "
+            + "\"input_image\": {\"type\": \"string\", \"format\": \"uri\"}}}";
+
+        var result = SchemaParser.Parse("/schemas/no-prompt.json", schema);
+
+        Assert.Empty(result.Model!.Request.MediaReferences);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("OXEN007", diagnostic.Rule.Id);
+        Assert.Contains("string property 'prompt'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Empty(GeneratorRunner.Run("no-prompt.json", schema).CompilerErrors);
+    }
+
+    [Fact]
     public void Generated_media_properties_take_urls_and_files_and_check_kinds_and_prompt_tokens()
     {
         var outcome = GeneratorRunner.Run("media.json", Schema);

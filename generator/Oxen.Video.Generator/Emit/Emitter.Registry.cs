@@ -95,7 +95,7 @@ internal sealed partial class Emitter
             init.Add($"Format = {CSharp.StringLiteral(format)}");
         }
 
-        var media = type.Media != MediaKind.None ? type.Media : type.Item?.Media ?? MediaKind.None;
+        var media = type.MediaOfValueOrItems;
         if (media != MediaKind.None)
         {
             init.Add($"MediaKind = {MediaKindName(media)}");

@@ -155,7 +155,12 @@ internal sealed partial class Emitter
 
         if (type.Media != MediaKind.None)
         {
-            var noun = type.Media == MediaKind.Audio ? "An audio clip" : $"An {type.Media.ToString().ToLowerInvariant()}";
+            var noun = type.Media switch
+            {
+                MediaKind.Image => "An image",
+                MediaKind.Video => "A video",
+                _ => "An audio clip",
+            };
             parts.Add($"{noun}: an http, https or data: URL, or a local file (<see cref=\"global::Oxen.Video.OxenMedia.FromFile\"/>), sent for you.");
         }
         else if (c.IsUri)

@@ -71,17 +71,17 @@ internal sealed partial class Emitter
     }
 
     /// <summary>
-    /// <c>x-media-references</c>: the prompt's tokens (<c>@Image3</c>) must name items the request holds. Only a
-    /// string <c>prompt</c> carries tokens; a schema without one has nothing to check.
+    /// <c>x-media-references</c>: the prompt's tokens (<c>@Image3</c>) must name items the request holds. The parser
+    /// keeps references only for a request with a string <c>prompt</c>.
     /// </summary>
     private void WriteMediaReferenceChecks(ObjectSpec spec)
     {
-        var prompt = spec.Properties.FirstOrDefault(p => p.JsonName == "prompt" && p.Type.Kind == ValueKind.String);
-        if (prompt is null)
+        if (spec.MediaReferences.Count == 0)
         {
             return;
         }
 
+        var prompt = spec.Properties.First(p => p.JsonName == "prompt");
         foreach (var reference in spec.MediaReferences)
         {
             var field = spec.Properties.First(p => p.JsonName == reference.Field);

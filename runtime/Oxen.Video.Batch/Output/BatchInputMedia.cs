@@ -80,10 +80,7 @@ internal sealed record BatchInputMedia(string Field, string Link, bool IsVideo)
                 return null;
             }
 
-            Span<byte> header = stackalloc byte[OxenMediaTypes.SniffLength];
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            return OxenMediaTypes.KindOf(OxenMediaTypes.Sniff(header[..read])) is { } kind and not OxenMediaKind.Audio ? kind : null;
+            return OxenMediaTypes.KindOf(OxenMediaTypes.SniffFile(path)) is { } kind and not OxenMediaKind.Audio ? kind : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -121,6 +121,16 @@ public sealed class OxenClientOptions
     /// <summary>The folder of <see cref="MediaRepository"/> uploads go to. Default <c>oxen-video-inputs</c>.</summary>
     public string MediaFolder { get; set; } = "oxen-video-inputs";
 
+    /// <summary>
+    /// Whether <paramref name="repository"/> can be a <see cref="MediaRepository"/>: <c>namespace/name</c>, one
+    /// slash, letters, digits, '-', '_' and '.' (not first). The client refuses any other when it is made.
+    /// </summary>
+    public static bool IsMediaRepositoryName(string repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return OxenMediaRepository.IsRepositoryName(repository.Trim());
+    }
+
     /// <summary>The environment variable read when <see cref="MediaRepository"/> is not set.</summary>
     public const string MediaRepositoryEnvironmentVariable = "OXEN_MEDIA_REPO";
 

@@ -41,17 +41,9 @@ public sealed partial class OxenModelSchema
             Minimum = constraints.Minimum,
             Maximum = constraints.Maximum,
             Format = type.Constraints.Format ?? type.Item?.Constraints.Format,
-            MediaKind = MediaKindOf(type.Media != MediaKind.None ? type.Media : type.Item?.Media ?? MediaKind.None),
+            MediaKind = SchemaValueValidator.ToRuntime(type.MediaOfValueOrItems),
         };
     }
-
-    private static OxenMediaKind? MediaKindOf(MediaKind kind) => kind switch
-    {
-        MediaKind.Image => OxenMediaKind.Image,
-        MediaKind.Video => OxenMediaKind.Video,
-        MediaKind.Audio => OxenMediaKind.Audio,
-        _ => null,
-    };
 
     // The two enums name the same kinds (the generated code maps them by name too).
     private static OxenValueKind KindOf(ValueKind kind) => Enum.Parse<OxenValueKind>(kind.ToString());

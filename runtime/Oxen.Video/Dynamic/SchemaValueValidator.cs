@@ -59,7 +59,7 @@ internal static class SchemaValueValidator
         switch (type.Kind)
         {
             case ValueKind.String when kind == JsonValueKind.String && type.Media != MediaKind.None:
-                OxenValidator.Media(errors, path, OxenMedia.FromUri(value.GetValue<string>()), ToRuntime(type.Media));
+                OxenValidator.Media(errors, path, OxenMedia.FromUri(value.GetValue<string>()), ToRuntime(type.Media)!.Value);
                 break;
             case ValueKind.String when kind == JsonValueKind.String:
                 var text = value.GetValue<string>();
@@ -129,8 +129,8 @@ internal static class SchemaValueValidator
     /// <summary>The prompt's <c>@Image1</c> tokens against the items given, as the generated <c>Validate()</c> checks them.</summary>
     private static void AddMediaReferenceErrors(ObjectSpec spec, JsonObject values, List<OxenValidationError> errors)
     {
-        if (!spec.Properties.Any(p => p.JsonName == "prompt" && p.Type.Kind == ValueKind.String)
-            || !values.TryGetPropertyValue("prompt", out var prompt) || prompt?.GetValueKind() != JsonValueKind.String)
+        // The parser keeps references only for a request with a string prompt.
+        if (!values.TryGetPropertyValue("prompt", out var prompt) || prompt?.GetValueKind() != JsonValueKind.String)
         {
             return;
         }
@@ -148,11 +148,13 @@ internal static class SchemaValueValidator
         }
     }
 
-    internal static OxenMediaKind ToRuntime(MediaKind kind) => kind switch
+    /// <summary>The schema core's media kind as the runtime's; null for a value that is not media.</summary>
+    internal static OxenMediaKind? ToRuntime(MediaKind kind) => kind switch
     {
         MediaKind.Image => OxenMediaKind.Image,
         MediaKind.Video => OxenMediaKind.Video,
-        _ => OxenMediaKind.Audio,
+        MediaKind.Audio => OxenMediaKind.Audio,
+        _ => null,
     };
 
     private static bool IsMember(EnumMemberSpec member, JsonNode value, JsonValueKind kind) => kind switch

@@ -49,8 +49,7 @@ internal sealed class OxenMediaRepository
             return null;
         }
 
-        var parts = text.Split('/');
-        if (parts.Length != 2 || !IsName(parts[0]) || !IsName(parts[1]))
+        if (!IsRepositoryName(text))
         {
             var source = string.IsNullOrWhiteSpace(options.MediaRepository)
                 ? $"The environment variable {OxenClientOptions.MediaRepositoryEnvironmentVariable}"
@@ -61,6 +60,7 @@ internal sealed class OxenMediaRepository
                 nameof(options));
         }
 
+        var parts = text.Split('/');
         return new OxenMediaRepository(parts[0], parts[1], branch, folder);
     }
 
@@ -78,6 +78,9 @@ internal sealed class OxenMediaRepository
     public override string ToString() => $"{Namespace}/{Name}";
 
     private static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary><c>namespace/name</c>: one slash; letters, digits, '-', '_' and '.', not starting with '.'.</summary>
+    public static bool IsRepositoryName(string text) => text.Split('/') is [var ns, var name] && IsName(ns) && IsName(name);
 
     private static bool IsName(string part) =>
         part.Length > 0 && part[0] != '.' && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

@@ -43,9 +43,10 @@ internal sealed partial class OxenMediaResolver
                 OxenLog.MediaUploaded(pipeline.Logger, shown, content.Length, "already uploaded by this client");
                 return url;
             }
-            catch (OxenMediaException)
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // The other upload failed, in its own words: this one tries for itself and reports for its field.
+                // The other upload failed or was cancelled by its own caller: this one tries for itself and reports
+                // for its own field.
             }
         }
 

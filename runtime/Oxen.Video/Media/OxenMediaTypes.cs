@@ -17,6 +17,26 @@ public static class OxenMediaTypes
     /// </summary>
     public static string? Sniff(ReadOnlySpan<byte> header)
     {
+        return SniffHeader(header);
+    }
+
+    /// <summary>
+    /// The content type of a file from its first <see cref="SniffLength"/> bytes (<see cref="Sniff"/>), read
+    /// without locking it against writers; <see langword="null"/> for a format this library does not know.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read (missing, a folder, a symlink loop...).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read (permission denied).</exception>
+    public static string? SniffFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Span<byte> header = stackalloc byte[SniffLength];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return SniffHeader(header[..read]);
+    }
+
+    private static string? SniffHeader(ReadOnlySpan<byte> header)
+    {
         if (header.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
         {
             return "image/jpeg";

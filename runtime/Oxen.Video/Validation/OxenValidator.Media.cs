@@ -234,11 +234,9 @@ public static partial class OxenValidator
                 return $"has {info.Length} bytes, over {MaxMediaFileBytes}; {what}.";
             }
 
-            Span<byte> header = stackalloc byte[OxenMediaTypes.SniffLength];
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-            var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
             var extension = System.IO.Path.GetExtension(path);
-            return SniffedProblem(header[..read], kind, extension.Length == 0 ? "holds" : $"is named {extension} but holds");
+            var lead = extension.Length == 0 ? "holds" : $"is named {extension} but holds";
+            return TypeProblem(OxenMediaTypes.SniffFile(path), kind, lead);
         }
         catch (UnauthorizedAccessException)
         {
@@ -271,9 +269,11 @@ public static partial class OxenValidator
             ? null
             : $"{lead} {contentType ?? "no content type"}, which does not fit this field; allowed: {OxenMediaTypes.Noun(kind)} ({OxenMediaTypes.Formats(kind)}).";
 
-    private static string? SniffedProblem(ReadOnlySpan<byte> header, OxenMediaKind kind, string lead)
+    private static string? SniffedProblem(ReadOnlySpan<byte> header, OxenMediaKind kind, string lead) =>
+        TypeProblem(OxenMediaTypes.Sniff(header), kind, lead);
+
+    private static string? TypeProblem(string? sniffed, OxenMediaKind kind, string lead)
     {
-        var sniffed = OxenMediaTypes.Sniff(header);
         if (OxenMediaTypes.KindOf(sniffed) == kind)
         {
             return null;

@@ -56,12 +56,17 @@ internal sealed class MediaArguments(CliContext context) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies standard input to a temporary file, bounded. It needs no extension: what it holds is sniffed from its
+    /// first bytes, by Validate() and again when it is sent (the upload is named by that).
+    /// </summary>
     private string CopyStandardInput(string flag)
     {
         var path = Path.Combine(Path.GetTempPath(), $"oxen-stdin-{Guid.NewGuid():N}");
-        using var input = context.OpenStandardInput();
-        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 81920, FileOptions.None))
+        try
         {
+            using var input = context.OpenStandardInput();
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 81920, FileOptions.None);
             var buffer = new byte[81920];
             long total = 0;
             int read;
@@ -70,26 +75,18 @@ internal sealed class MediaArguments(CliContext context) : IDisposable
                 total += read;
                 if (total > OxenValidator.MaxMediaFileBytes)
                 {
-                    file.Dispose();
-                    File.Delete(path);
                     throw new UsageException($"{flag} -: standard input holds more than {OxenValidator.MaxMediaFileBytes} bytes, the most a media takes.");
                 }
 
                 file.Write(buffer, 0, read);
             }
-        }
 
-        // The extension names the content, so a later upload is named like it; an unknown one is refused by Validate().
-        Span<byte> header = stackalloc byte[OxenMediaTypes.SniffLength];
-        int length;
-        using (var file = File.OpenRead(path))
+            return path;
+        }
+        catch
         {
-            length = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            File.Delete(path);
+            throw;
         }
-
-        var type = OxenMediaTypes.Sniff(header[..length]);
-        var named = type is null ? path : path + OxenMediaTypes.ExtensionOf(type);
-        File.Move(path, named);
-        return named;
     }
 }

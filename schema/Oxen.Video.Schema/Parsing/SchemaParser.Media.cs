@@ -94,6 +94,14 @@ internal sealed partial class SchemaParser
         }
 
         const string shape = "{\"groups\": [{\"field\": <a media property>, \"pattern\": <text with {n}>}, ...]}";
+        if (!properties.Any(p => p.JsonName == "prompt" && p.Type.Kind == ValueKind.String))
+        {
+            // Tokens live in the prompt: without a string prompt there is nothing to check them in.
+            Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, keyword), "x-media-references", "the request",
+                "given only with a string property 'prompt', whose tokens it checks");
+            return EquatableArray<MediaReferenceSpec>.Empty;
+        }
+
         if (keyword.Value is not JsonObject { } references || references["groups"] is not JsonArray groups)
         {
             Report(SchemaRules.InvalidKeywordValue, FileLocation.OfName(_path, keyword), "x-media-references", "the request", shape);

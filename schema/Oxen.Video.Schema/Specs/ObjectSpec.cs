@@ -53,6 +53,9 @@ internal sealed record TypeSpec(ValueKind Kind, string? TypeName, TypeSpec? Item
     /// <summary>A list whose items are media.</summary>
     public bool IsMediaList => Kind == ValueKind.Array && Item is { Media: not MediaKind.None };
 
+    /// <summary>What a parameter holds for the registry: the value's media kind, or its items' for a list.</summary>
+    public MediaKind MediaOfValueOrItems => Media != MediaKind.None ? Media : Item?.Media ?? MediaKind.None;
+
     /// <summary>
     /// The schema allows an explicit JSON null (<c>anyOf: [X, {"type": "null"}]</c>, <c>"type": [X, "null"]</c>): a
     /// required property may then be null, and is written as JSON null; an optional one reads null as not set.
